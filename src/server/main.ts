@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { applyMigrations } from './db/migrate.ts';
+import { seedReferenceData } from './db/seed.ts';
+import { seedDemoData } from './db/seed-demo.ts';
+import { buildApp } from './app.ts';
+import { roleLabels, type RoleId } from '../shared/platform/access.ts';
+
+const config = loadConfig();
+if (process.env.FAZHI_RESET_DATA === '1' && !config.databaseUrl) {
+  // For throwaway runs (the browser tests): start from an empty data directory.
+  fs.rmSync(config.dataDir, { recursive: true, force: true });
+}
+fs.mkdirSync(config.dataDir, { recursive: true });
+
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await applyMigrations(database);
+await seedReferenceData(database.db);
+
+const wantsDemo = process.env.FAZHI_DEMO !== '0';
+const demoPassword = config.demoPassword ?? `Fz-${randomBytes(6).toString('base64url')}9`;
+const demoLogins = wantsDemo ? await seedDemoData(database.db, demoPassword) : null;
+
+const app = await buildApp({ config, database, logger: { level: config.logLevel } });
+await app.listen({ port: config.port, host: config.host });
+
+const url = `http://localhost:${config.port}`;
+const lines = [
+  '',
+  `法治 Fazhi 已启动：${url}`,
+  `数据库：${database.kind === 'pglite' ? `PGlite（${path.join(config.dataDir, 'pglite')}）` : 'PostgreSQL（DATABASE_URL）'}`,
+];
+if (demoLogins) {
+  lines.push(`演示账号（密码：${demoPassword}）：`);
+  for (const l of demoLogins) {
+    lines.push(`  ${l.username.padEnd(12)} ${l.displayName}（${l.role.split(',').map((r) => roleLabels[r as RoleId]).join('、')}，${l.org}）`);
+  }
+} else if (wantsDemo) {
+  lines.push('演示数据已存在：演示账号的密码为首次启动时打印的密码（或 FAZHI_DEMO_PASSWORD）。');
+}
+process.stdout.write(`${lines.join('\n')}\n\n`);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,21 @@
+import type { App, RouteContext } from './platform/http.ts';
+import { registerHealthRoutes } from './platform/health-routes.ts';
+import { registerAuthRoutes } from './platform/auth/routes.ts';
+import { registerOrgRoutes } from './platform/orgs/routes.ts';
+import { registerOfficerRoutes } from './platform/officers/routes.ts';
+import { registerCalendarRoutes } from './platform/calendar/routes.ts';
+import { registerAuditRoutes } from './platform/audit/routes.ts';
+import { registerFileRoutes } from './platform/files/routes.ts';
+import { registerNumberingRoutes } from './platform/numbering/routes.ts';
+
+/** Every route module, in one list: the app registers them and the access test walks them. */
+export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
+  registerHealthRoutes,
+  registerAuthRoutes,
+  registerOrgRoutes,
+  registerOfficerRoutes,
+  registerCalendarRoutes,
+  registerAuditRoutes,
+  registerFileRoutes,
+  registerNumberingRoutes,
+];

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { PageQuery } from './pagination.ts';
+
+/** One open or closed statutory deadline of a procedure instance. */
+export const Deadline = z.object({
+  id: z.string(),
+  procedureId: z.string(),
+  procedureLabel: z.string(),
+  recordId: z.string(),
+  recordTitle: z.string(),
+  orgId: z.string(),
+  clock: z.string(),
+  clockLabel: z.string(),
+  ruleId: z.string(),
+  citation: z.string(),
+  startedOn: z.string(),
+  dueDate: z.string(),
+  warning: z.string().nullable(),
+  daysLeft: z.number().int(),
+  status: z.enum(['open', 'dueSoon', 'overdue', 'stopped', 'paused']),
+  assigneeId: z.string().nullable(),
+  link: z.string(),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+export const DeadlineListQuery = PageQuery.extend({
+  scope: z.enum(['mine', 'org'], { message: 'scope 应为 mine 或 org' }).default('mine'),
+  status: z.enum(['open', 'dueSoon', 'overdue', 'active'], { message: '状态不正确' }).default('active'),
+});
+
+export const Notification = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+export const NotificationListQuery = PageQuery.extend({ unreadOnly: z.coerce.boolean().optional() });
+
+export const TimelineStep = z.object({
+  id: z.string(),
+  action: z.string(),
+  actionLabel: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  toStateLabel: z.string(),
+  actorName: z.string(),
+  at: z.string(),
+  note: z.string().nullable(),
+});
+export const Timeline = z.object({
+  procedureId: z.string(),
+  procedureLabel: z.string(),
+  recordId: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  steps: z.array(TimelineStep),
+  deadlines: z.array(Deadline),
+  allowedActions: z.array(z.object({ action: z.string(), label: z.string(), blockedBy: z.string().optional() })),
+});
+export type Timeline = z.infer<typeof Timeline>;

@@ -1,0 +1,176 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { Button, Card, Col, Drawer, Row, Segmented, Space, Statistic, Tabs, Tooltip, Typography } from 'antd';
+import { ClockCircleOutlined, ExclamationCircleOutlined, FieldTimeOutlined, WarningOutlined } from '@ant-design/icons';
+import type { TableColumnsType } from 'antd';
+import type { Page } from '../api.ts';
+import { useMe } from './auth.tsx';
+import { useQuery } from './use-query.ts';
+import { RecordTable } from './record-table.tsx';
+import { DeadlineBadge, DeadlineCountdown } from './deadline-badge.tsx';
+import { ProcedureTimeline } from './procedure-timeline.tsx';
+import { useIsPhone } from './use-media-query.ts';
+import type { Deadline } from '../../shared/platform/work.ts';
+
+type Scope = 'mine' | 'org';
+type StatusFilter = 'active' | 'dueSoon' | 'overdue';
+
+const statusOptions: { label: string; value: StatusFilter }[] = [
+  { label: '全部', value: 'active' },
+  { label: '即将到期', value: 'dueSoon' },
+  { label: '已逾期', value: 'overdue' },
+];
+
+function useDeadlineCount(scope: Scope, status: StatusFilter, refreshKey: number): number | undefined {
+  // pageSize 1: only `total` is needed.
+  const { data, reload } = useQuery<Page<Deadline>>('/deadlines', { scope, status, page: 1, pageSize: 1 });
+  useEffect(() => {
+    if (refreshKey > 0) reload();
+  }, [refreshKey, reload]);
+  return data?.total;
+}
+
+function DeadlinePanel({ scope }: { scope: Scope }) {
+  const isPhone = useIsPhone();
+  const [status, setStatus] = useState<StatusFilter>('active');
+  const [opened, setOpened] = useState<Deadline>();
+  const [refreshKey, setRefreshKey] = useState(0);
+  const dueSoon = useDeadlineCount(scope, 'dueSoon', refreshKey);
+  const overdue = useDeadlineCount(scope, 'overdue', refreshKey);
+  const active = useDeadlineCount(scope, 'active', refreshKey);
+
+  const columns: TableColumnsType<Deadline> = [
+    { title: '状态', dataIndex: 'status', width: 96, render: (_, row) => <DeadlineBadge status={row.status} /> },
+    {
+      title: '事项',
+      dataIndex: 'recordTitle',
+      render: (_, row) => (
+        <div style={{ minWidth: 160, maxWidth: 320 }}>
+          <Link to={row.link}>{row.recordTitle}</Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.procedureLabel} · {row.clockLabel}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    { title: '届满日', dataIndex: 'dueDate', width: 110, responsive: ['md'] },
+    { title: '倒计时', dataIndex: 'daysLeft', width: 100, render: (_, row) => <DeadlineCountdown deadline={row} /> },
+    {
+      title: '依据',
+      dataIndex: 'citation',
+      responsive: ['lg'],
+      render: (_, row) => (
+        <Space size={4}>
+          <Typography.Text type="secondary">{row.citation}</Typography.Text>
+          {row.warning && (
+            <Tooltip title={row.warning}>
+              <WarningOutlined style={{ color: '#fa8c16' }} aria-label={row.warning} />
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 90,
+      render: (_, row) => (
+        <Button type="link" size="small" onClick={() => setOpened(row)} style={{ paddingInline: 0 }}>
+          办理进程
+        </Button>
+      ),
+    },
+  ];
+
+  const cards: { key: StatusFilter; title: string; value: number | undefined; color: string; icon: ReactNode }[] = [
+    { key: 'dueSoon', title: '即将到期', value: dueSoon, color: '#fa8c16', icon: <ClockCircleOutlined /> },
+    { key: 'overdue', title: '已逾期', value: overdue, color: '#cf1322', icon: <ExclamationCircleOutlined /> },
+    { key: 'active', title: '计时中', value: active, color: '#1677ff', icon: <FieldTimeOutlined /> },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Row gutter={[12, 12]}>
+        {cards.map((card) => (
+          <Col key={card.key} xs={8} md={6}>
+            <Card
+              size="small"
+              hoverable
+              onClick={() => setStatus(card.key)}
+              style={{ borderColor: status === card.key ? card.color : undefined }}
+              data-testid={`deadline-count-${card.key}`}
+            >
+              <Statistic
+                title={card.title}
+                value={card.value ?? '—'}
+                prefix={isPhone ? undefined : card.icon}
+                styles={{ content: { color: card.color } }}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card
+        size="small"
+        title={<Typography.Title level={5} style={{ margin: 0 }}>待办期限</Typography.Title>}
+        extra={isPhone ? undefined : <Segmented options={statusOptions} value={status} onChange={setStatus} />}
+        data-testid={`deadline-list-${scope}`}
+      >
+        {isPhone && (
+          <Segmented block size="small" options={statusOptions} value={status} onChange={setStatus} style={{ marginBottom: 8 }} />
+        )}
+        <RecordTable<Deadline>
+          path="/deadlines"
+          query={{ scope, status }}
+          columns={columns}
+          rowKey="id"
+          refreshKey={refreshKey}
+          emptyText={status === 'active' ? '暂无计时中的期限' : '暂无此类期限'}
+        />
+      </Card>
+      <Drawer
+        open={opened !== undefined}
+        onClose={() => setOpened(undefined)}
+        title={opened?.recordTitle}
+        size={isPhone ? '100%' : 560}
+        destroyOnHidden
+      >
+        {opened && (
+          <>
+            <Link to={opened.link}>打开详情页</Link>
+            <div style={{ marginTop: 12 }}>
+              <ProcedureTimeline
+                procedureId={opened.procedureId}
+                recordId={opened.recordId}
+                onChanged={() => setRefreshKey((key) => key + 1)}
+              />
+            </div>
+          </>
+        )}
+      </Drawer>
+    </Space>
+  );
+}
+
+export function WorkbenchPage() {
+  const me = useMe();
+  return (
+    <div>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        工作台
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        您好，{me.displayName}。以下是按法定期限计算的待办事项，期限已按工作日与调休安排计算。
+      </Typography.Paragraph>
+      <Tabs
+        items={[
+          { key: 'mine', label: '我的待办', children: <DeadlinePanel scope="mine" /> },
+          { key: 'org', label: `本机构（${me.org.name}）`, children: <DeadlinePanel scope="org" /> },
+        ]}
+        destroyOnHidden
+      />
+    </div>
+  );
+}
