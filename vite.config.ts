@@ -9,8 +9,14 @@ const vendorChunks: { name: string; test: RegExp; priority: number }[] = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 40 },
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
   { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 25 },
-  { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@babel[\\/]runtime)[\\/]/, priority: 20 },
-  { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+  // antd's core (theme, CSS-in-JS, config) is needed by every page; its components are left to automatic
+  // splitting, so a component that only one lazy page uses loads with that page.
+  {
+    name: 'antd-core',
+    test: /node_modules[\\/](@ant-design[\\/](cssinjs|cssinjs-utils|colors|fast-color)|@rc-component[\\/](util|motion|resize-observer|portal)|antd[\\/]es[\\/](config-provider|theme|_util|locale|style|version))[\\/]/,
+    priority: 20,
+  },
+  { name: 'vendor', test: /node_modules[\\/](?!antd|@ant-design|@rc-component|rc-)/, priority: 10 },
 ];
 
 export default defineConfig({

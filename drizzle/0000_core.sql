@@ -161,6 +161,7 @@ CREATE TABLE "notifications" (
 	"title" text NOT NULL,
 	"body" text NOT NULL,
 	"link" text,
+	"dedupe_key" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"read_at" timestamp with time zone
 );
@@ -176,10 +177,10 @@ CREATE TABLE "procedure_deadlines" (
 	"rule_id" text NOT NULL,
 	"status" text NOT NULL,
 	"started_on" date NOT NULL,
-	"due_date" date NOT NULL,
+	"due_date" date,
+	"error" text,
 	"warning" text,
-	"stopped_on" date,
-	"last_notified_level" integer
+	"stopped_on" date
 );
 --> statement-breakpoint
 CREATE TABLE "procedure_settings" (
@@ -243,6 +244,7 @@ CREATE INDEX "calendar_days_year_idx" ON "calendar_days" USING btree ("year");--
 CREATE INDEX "stored_files_org_idx" ON "stored_files" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "stored_files_sha_idx" ON "stored_files" USING btree ("sha256");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_dedupe_uq" ON "notifications" USING btree ("user_id","dedupe_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "procedure_deadlines_clock_uq" ON "procedure_deadlines" USING btree ("procedure_id","record_id","clock");--> statement-breakpoint
 CREATE INDEX "procedure_deadlines_org_due_idx" ON "procedure_deadlines" USING btree ("org_id","status","due_date");--> statement-breakpoint
 CREATE INDEX "procedure_deadlines_assignee_idx" ON "procedure_deadlines" USING btree ("assignee_id","status","due_date");--> statement-breakpoint

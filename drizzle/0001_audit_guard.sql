@@ -1,4 +1,4 @@
--- Custom SQL migration file, put your code below! --
+-- Custom SQL migration: extensions and the audit log's append-only guard.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 --> statement-breakpoint
 -- The audit log is append-only: the database itself refuses to change or remove a row.

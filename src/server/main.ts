@@ -8,6 +8,8 @@ import { seedReferenceData } from './db/seed.ts';
 import { seedDemoData } from './db/seed-demo.ts';
 import { buildApp } from './app.ts';
 import { roleLabels, type RoleId } from '../shared/platform/access.ts';
+import { sweepReminders } from './platform/procedure-engine/reminders.ts';
+import { chinaToday } from '../shared/officers/eligibility.ts';
 
 const config = loadConfig();
 if (process.env.FAZHI_RESET_DATA === '1' && !config.databaseUrl) {
@@ -42,6 +44,12 @@ if (demoLogins) {
   lines.push('演示数据已存在：演示账号的密码为首次启动时打印的密码（或 FAZHI_DEMO_PASSWORD）。');
 }
 process.stdout.write(`${lines.join('\n')}\n\n`);
+
+// Reminders (due-soon, overdue, certificate expiry) are raised at start and then hourly; each is raised once.
+const sweep = () =>
+  sweepReminders(database.db, chinaToday()).catch((err: unknown) => app.log.error({ err }, 'reminder sweep failed'));
+await sweep();
+setInterval(sweep, 3_600_000).unref();
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -7,6 +7,7 @@ import { registerCalendarRoutes } from './platform/calendar/routes.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { registerFileRoutes } from './platform/files/routes.ts';
 import { registerNumberingRoutes } from './platform/numbering/routes.ts';
+import { registerProcedureRoutes } from './platform/procedure-engine/routes.ts';
 
 /** Every route module, in one list: the app registers them and the access test walks them. */
 export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
@@ -18,4 +19,5 @@ export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
   registerAuditRoutes,
   registerFileRoutes,
   registerNumberingRoutes,
+  registerProcedureRoutes,
 ];

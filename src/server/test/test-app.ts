@@ -15,6 +15,8 @@ export type TestApp = { app: App; database: Database; config: Config; dataDir: s
 /**
  * A fresh database for one test file: PGlite in memory, or a new database on the server named by
  * DATABASE_URL (dropped afterwards). Reference data (roles, calendar) is seeded; no demo data.
+ * Call it at the top level of a test file: its `after` hook then closes the database when the file ends
+ * (called inside a `before` hook, node:test would run that `after` as soon as the hook returns).
  */
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-test-'));

@@ -1,3 +1,5 @@
+import { addCalendarMonths, daysBetween } from '../law/calendar.ts';
+import { shanghaiDate } from '../procedure/clocks.ts';
 import type { Ineligibility } from '../platform/officers.ts';
 
 export type CertificateFacts = { validFrom: string; validUntil: string; status: 'valid' | 'suspended' | 'revoked' };
@@ -6,19 +8,10 @@ export type CertificateFacts = { validFrom: string; validUntil: string; status: 
 export const reviewIntervalMonths = 12;
 export const certificateExpiryWarningDays = 60;
 
-function addMonthsIso(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
-}
-
 /** The date by which the next annual review must have passed (issue date or last passed review + 12 months). */
 export function reviewDueOn(certificate: CertificateFacts, lastPassedReviewOn: string | null): string {
   const base = lastPassedReviewOn && lastPassedReviewOn > certificate.validFrom ? lastPassedReviewOn : certificate.validFrom;
-  return addMonthsIso(base, reviewIntervalMonths);
+  return addCalendarMonths(base, reviewIntervalMonths);
 }
 
 /** Why the holder may not enforce on `date` (行政处罚法第四十二条: only certified officers), or null. */
@@ -37,11 +30,7 @@ export function certificateIneligibility(
 }
 
 /** Natural days from `today` to the last valid day (negative once expired). */
-export function daysUntil(today: string, date: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
+export const daysUntil = (today: string, date: string): number => daysBetween(today, date);
 
-/** Today's calendar date in China (UTC+8, no daylight saving), whatever the server's time zone. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+/** Today's calendar date in China, whatever the server's time zone. */
+export const chinaToday = (now: Date = new Date()): string => shanghaiDate(now.toISOString());

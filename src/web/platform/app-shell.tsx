@@ -99,7 +99,15 @@ export function AppShell({ menu }: { menu: MenuEntry[] }) {
         {isPhone && (
           <Button type="text" aria-label="打开菜单" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} />
         )}
-        <a href="/" onClick={(event) => { event.preventDefault(); navigate('/'); }} aria-label="法治 工作台">
+        <a
+          href="/"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate('/');
+          }}
+          aria-label="法治 工作台"
+          style={{ display: 'inline-flex', alignItems: 'center' }}
+        >
           <Logo compact={isPhone} />
         </a>
         <div style={{ flex: 1 }} />

@@ -3,7 +3,7 @@ import { Typography } from 'antd';
 /** The 法治 mark; `compact` drops the subtitle (phone header, login card). */
 export function Logo({ compact = false }: { compact?: boolean }) {
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 10, whiteSpace: 'nowrap' }}>
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 10, whiteSpace: 'nowrap', lineHeight: 1.2 }}>
       <span
         aria-hidden
         style={{
@@ -12,8 +12,10 @@ export function Logo({ compact = false }: { compact?: boolean }) {
           borderRadius: 6,
           background: '#b91c1c',
           color: '#fff',
-          display: 'grid',
-          placeItems: 'center',
+          display: 'inline-flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          lineHeight: 1,
           fontWeight: 700,
           fontSize: 18,
         }}

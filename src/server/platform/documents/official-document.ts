@@ -3,81 +3,46 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  DocumentGridType,
-  Footer,
   HeadingLevel,
   LineRuleType,
   Packer,
   PageBreak,
-  PageNumber,
   Paragraph,
-  RelativeVerticalPosition,
   Table,
-  TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { IParagraphOptions, IRunOptions } from 'docx';
+import { attachmentParagraphs, footerNoteTable, pageNumberFooter, signatureParagraphs } from './official-closing.ts';
+import type { OfficialFooterNote, OfficialSignature } from './official-closing.ts';
+import {
+  black,
+  blankLine,
+  bodyChar,
+  bodyCharacterSpacing,
+  chineseFontSizes,
+  exactSpacing,
+  fontOf,
+  mmToTwips,
+  officialFonts,
+  officialPage,
+  officialSizes,
+  ptToTwips,
+  red,
+  run,
+} from './official-layout.ts';
 
-/** Font names as Word/WPS know them; Linux renders them through fonts.conf aliases. */
-export const officialFonts = {
-  fangsong: '仿宋_GB2312',
-  songti: '宋体',
-  heiti: '黑体',
-  kaiti: '楷体_GB2312',
-  xiaobiaosong: '方正小标宋简体',
-} as const;
-
-/** Chinese type sizes (字号) in points. */
-export const chineseFontSizes = {
-  chuhao: 42, xiaochu: 36, yihao: 26, xiaoyi: 24, erhao: 22, xiaoer: 18,
-  sanhao: 16, xiaosan: 15, sihao: 14, xiaosi: 12, wuhao: 10.5,
-} as const;
-
-/** Sizes in points used by the layout (docx itself counts half-points). */
-export const officialSizes = {
-  title: chineseFontSizes.erhao,
-  body: chineseFontSizes.sanhao,
-  heading: chineseFontSizes.sanhao,
-  table: chineseFontSizes.sihao,
-  pageNumber: chineseFontSizes.sihao,
-  footerNote: chineseFontSizes.sihao,
-  issuerMarkMax: chineseFontSizes.chuhao,
-} as const;
-
-const twipsPerMm = 1440 / 25.4;
-
-/** Millimetres to twips (1/20 pt), rounded as Word stores them. */
-export function mmToTwips(mm: number): number {
-  return Math.round(mm * twipsPerMm);
-}
-
-const ptToTwips = (pt: number): number => Math.round(pt * 20);
-
-/** GB/T 9704 §5.2.1 page: A4, 天头 37 mm, 订口 28 mm, 版心 156 mm × 225 mm, 22 lines × 28 characters. */
-export const officialPage = {
-  width: mmToTwips(210),
-  height: mmToTwips(297),
-  margin: { top: mmToTwips(37), bottom: mmToTwips(35), left: mmToTwips(28), right: mmToTwips(26) },
-  textWidth: mmToTwips(156),
-  // 225 mm / 22 lines ≈ 28.95 pt per line.
-  lineSpacing: ptToTwips(28.95),
-  charactersPerLine: 28,
-  linesPerPage: 22,
-  // The 一字线 of the page number sits 7 mm below the 版心 (§7.5); the footer line box is ~5 mm tall.
-  footer: mmToTwips(35 - 7 - 2.5),
-} as const;
-
-const black = '000000';
-const red = 'FF0000';
-const bodyChar = ptToTwips(officialSizes.body); // one 三号 character = 320 twips
-const blankLine = officialPage.lineSpacing;
-// 28 三号 characters need a pitch of 156 mm / 28 = 315.9 twips; 16 pt is 320, so tighten by 5 twips (0.25 pt).
-const bodyCharacterSpacing = -5;
+export {
+  chineseFontSizes,
+  formatChineseDate,
+  mmToTwips,
+  officialFonts,
+  officialPage,
+  officialSizes,
+} from './official-layout.ts';
+export type { OfficialFooterNote, OfficialSignature } from './official-closing.ts';
 
 export type InlineRun = { text: string; bold?: boolean; underline?: boolean };
 
@@ -108,59 +73,24 @@ export type OfficialDocumentInput = {
   recipient?: string;
   blocks: readonly OfficialBlock[];
   attachments?: readonly string[];
-  /** 落款. `sealed` (default true) uses the 加盖印章 layout of §7.3.5.1. `date` is YYYY-MM-DD. */
-  signature?: { organisation: string; date: string; sealed?: boolean };
-  /** 版记: 抄送 and 印发机关/印发日期 (date YYYY-MM-DD). */
-  footerNote?: { copyTo?: string; issuedBy: string; issuedOn: string };
+  signature?: OfficialSignature;
+  footerNote?: OfficialFooterNote;
   pageNumbers?: boolean;
 };
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-/** '2026-11-23' → '2026年11月23日' (GB/T 9704 §7.3.5: Arabic numerals, no leading zeros). */
-export function formatChineseDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new RangeError(`日期格式应为 YYYY-MM-DD：${isoDate}`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new RangeError(`日期不存在：${isoDate}`);
-  }
-  return `${year}年${month}月${day}日`;
-}
-
-function fontOf(name: string): IRunOptions['font'] {
-  return { ascii: name, eastAsia: name, hAnsi: name, cs: name };
-}
-
-// Every run names all four font slots and zh-CN, otherwise Word/LibreOffice pick Latin or Japanese faces.
-function run(text: string, font: string, sizePt: number, extra: IRunOptions = {}): TextRun {
-  return new TextRun({ text, font: fontOf(font), size: sizePt * 2, color: black, language: { eastAsia: 'zh-CN' }, ...extra });
-}
-
-function exactSpacing(before = 0, line: number = blankLine): IParagraphOptions['spacing'] {
-  return { before, after: 0, line, lineRule: LineRuleType.EXACT };
-}
-
-// Approximate width in 三号 characters: CJK is full width, ASCII half.
-function widthInChars(text: string): number {
-  let width = 0;
-  for (const char of text) width += char.charCodeAt(0) < 0x80 ? 0.5 : 1;
-  return width;
-}
-
-function issuerMarkParagraphs(mark: string): Paragraph[] {
+function issuerMarkParagraph(mark: string): Paragraph {
   // §7.2.5: red 小标宋, centred, top edge 35 mm below the top of the 版心; size chosen to fit one line.
   const widthPt = officialPage.textWidth / 20;
   const size = Math.max(chineseFontSizes.erhao, Math.min(officialSizes.issuerMarkMax, Math.floor(widthPt / (mark.length + 0.5))));
-  return [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: exactSpacing(mmToTwips(35), ptToTwips(size * 1.2)),
-      children: [run(mark, officialFonts.xiaobiaosong, size, { color: red })],
-    }),
-  ];
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    // The glyphs sit centred in a 1.2 em line, so the 0.1 em of leading above them is taken off the gap.
+    spacing: exactSpacing(mmToTwips(35) - ptToTwips(size * 0.1), ptToTwips(size * 1.2)),
+    children: [run(mark, officialFonts.xiaobiaosong, size, { color: red })],
+  });
 }
 
 function documentNumberParagraph(documentNumber: string, withRedLine: boolean, before: number): Paragraph {
@@ -177,6 +107,7 @@ function titleParagraph(title: string, before: number): Paragraph {
   const lines = title.split('\n');
   return new Paragraph({
     alignment: AlignmentType.CENTER,
+    // 35 pt lines: a 22 pt title on the 28.95 pt body pitch looks cramped over two lines.
     spacing: exactSpacing(before, ptToTwips(35)),
     keepNext: true,
     children: lines.map((line, index) =>
@@ -189,7 +120,7 @@ function headerParagraphs(input: OfficialDocumentInput): Paragraph[] {
   const out: Paragraph[] = [];
   const { mark } = input.issuer;
   if (mark) {
-    out.push(...issuerMarkParagraphs(mark));
+    out.push(issuerMarkParagraph(mark));
     // §7.2.4: 发文字号 two lines under the mark; §7.3.1: title two lines under the red rule.
     out.push(documentNumberParagraph(input.documentNumber ?? '', true, 2 * blankLine));
     out.push(titleParagraph(input.title, 2 * blankLine));
@@ -324,136 +255,19 @@ function bodyBlocks(blocks: readonly OfficialBlock[]): (Paragraph | Table)[] {
         break;
     }
   }
+  if (breakPending) out.push(new Paragraph({ children: [new PageBreak()] }));
   return out;
 }
 
-function attachmentParagraphs(attachments: readonly string[]): Paragraph[] {
-  // §7.3.4: one blank line under the body, 2 characters in, "附件：1.名称", later names aligned under the first.
-  const numbered = attachments.length > 1;
-  return attachments.map(
-    (name, index) =>
-      new Paragraph({
-        spacing: exactSpacing(index === 0 ? blankLine : 0),
-        indent: { left: 5 * bodyChar, hanging: index === 0 ? 3 * bodyChar : 0 },
-        children: [
-          run(`${index === 0 ? '附件：' : ''}${numbered ? `${index + 1}.` : ''}${name}`, officialFonts.fangsong, officialSizes.body),
-        ],
-      }),
-  );
-}
-
-function signatureParagraphs(signature: NonNullable<OfficialDocumentInput['signature']>): Paragraph[] {
-  const date = formatChineseDate(signature.date);
-  const orgWidth = widthInChars(signature.organisation);
-  const dateWidth = widthInChars(date);
-  let orgRight: number;
-  let dateRight: number;
-  if (signature.sealed ?? true) {
-    // §7.3.5.1: date 4 characters from the right, 署名 centred over the date; 2 blank lines leave room for the seal.
-    dateRight = 4;
-    orgRight = Math.max(0, 4 + (dateWidth - orgWidth) / 2);
-  } else {
-    // §7.3.5.2: 署名 2 characters from the right, date starts 2 characters right of the 署名's first character.
-    orgRight = 2;
-    dateRight = orgWidth - dateWidth;
-    if (dateRight < 2) {
-      dateRight = 2;
-      orgRight = dateWidth + 4 - orgWidth;
-    }
-  }
-  const line = (text: string, rightChars: number, before: number, keepNext?: boolean) =>
-    new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      indent: { right: Math.round(rightChars * bodyChar) },
-      spacing: exactSpacing(before),
-      keepNext,
-      children: [run(text, officialFonts.fangsong, officialSizes.body)],
-    });
-  const gap = (signature.sealed ?? true) ? 2 * blankLine : blankLine;
-  return [line(signature.organisation, orgRight, gap, true), line(date, dateRight, 0)];
-}
-
-function footerNoteTable(note: NonNullable<OfficialDocumentInput['footerNote']>): Table {
-  // §7.4: 版记 at the foot of the last page: thick rules top and bottom, a thin one between, 四号仿宋,
-  // one character in from each side. A floating table aligned to the bottom margin keeps it there.
-  const size = officialSizes.footerNote;
-  const oneChar = ptToTwips(size);
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: black } as const;
-  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
-  const half = Math.floor(officialPage.textWidth / 2);
-  // Zero cell margins with the inset as paragraph indents: LibreOffice shifts a floating table left by its
-  // cell margin, which would pull the rules out of the 版心.
-  const cell = (text: string, align: Align, columnSpan?: number) =>
-    new TableCell({
-      columnSpan,
-      verticalAlign: VerticalAlign.CENTER,
-      children: [
-        new Paragraph({
-          alignment: align,
-          indent: { left: oneChar, right: oneChar },
-          spacing: { before: 0, after: 0, line: ptToTwips(size * 2), lineRule: LineRuleType.EXACT },
-          children: [run(text, officialFonts.fangsong, size)],
-        }),
-      ],
-    });
-  const rows: TableRow[] = [];
-  if (note.copyTo) {
-    rows.push(new TableRow({ children: [cell(`抄送：${note.copyTo.replace(/[。.]$/, '')}。`, AlignmentType.LEFT, 2)] }));
-  }
-  rows.push(
-    new TableRow({
-      children: [cell(note.issuedBy, AlignmentType.LEFT), cell(`${formatChineseDate(note.issuedOn)}印发`, AlignmentType.RIGHT)],
-    }),
-  );
-  return new Table({
-    width: { size: officialPage.textWidth, type: WidthType.DXA },
-    columnWidths: [half, officialPage.textWidth - half],
-    layout: TableLayoutType.FIXED,
-    margins: { left: 0, right: 0, top: 0, bottom: 0 },
-    // Anchored to the page, not the margin: LibreOffice 7.4 only floats a table that leaves room beside it
-    // in its horizontal anchor, and a 版心-wide table leaves none in the margin box.
-    float: {
-      horizontalAnchor: TableAnchorType.PAGE,
-      absoluteHorizontalPosition: officialPage.margin.left,
-      verticalAnchor: TableAnchorType.MARGIN,
-      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-    },
-    borders: {
-      top: thick, bottom: thick, left: none, right: none,
-      insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: black }, insideVertical: none,
-    },
-    rows,
-  });
-}
-
-function pageNumberFooter(align: 'odd' | 'even'): Footer {
-  // §7.5: "— 1 —" in 四号半角宋体, odd pages one character in from the right, even pages from the left.
-  const oneChar = ptToTwips(officialSizes.pageNumber);
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: align === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: align === 'odd' ? { right: oneChar } : { left: oneChar },
-        spacing: exactSpacing(0, ptToTwips(officialSizes.pageNumber)),
-        children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
-            font: fontOf(officialFonts.songti),
-            size: officialSizes.pageNumber * 2,
-            color: black,
-            language: { eastAsia: 'zh-CN' },
-          }),
-        ],
-      }),
-    ],
-  });
-}
+// Widow/orphan control off keeps the fixed 22-line page. docx writes widowControl in styles although its
+// style type omits it, so the object is passed as a variable rather than a literal.
+const paragraphDefaults = { spacing: exactSpacing(), widowControl: false };
 
 // Built-in heading styles are blue Calibri Light with spacing; make them plain GB/T 9704 headings.
 function headingStyle(font: string, bold: boolean) {
   return {
     run: { font: fontOf(font), size: officialSizes.heading * 2, color: black, bold, italics: false },
-    paragraph: { spacing: exactSpacing() },
+    paragraph: paragraphDefaults,
   };
 }
 
@@ -475,7 +289,7 @@ export async function buildOfficialDocument(input: OfficialDocumentInput): Promi
       default: {
         document: {
           run: { font: fontOf(officialFonts.fangsong), size: officialSizes.body * 2, color: black, language: { eastAsia: 'zh-CN' } },
-          paragraph: { spacing: exactSpacing() },
+          paragraph: paragraphDefaults,
         },
         heading1: headingStyle(officialFonts.heiti, false),
         heading2: headingStyle(officialFonts.kaiti, false),
@@ -493,7 +307,7 @@ export async function buildOfficialDocument(input: OfficialDocumentInput): Promi
             language: { eastAsia: 'zh-CN' },
             characterSpacing: bodyCharacterSpacing,
           },
-          paragraph: { spacing: exactSpacing() },
+          paragraph: paragraphDefaults,
         },
       ],
     },
@@ -504,9 +318,9 @@ export async function buildOfficialDocument(input: OfficialDocumentInput): Promi
             size: { width: officialPage.width, height: officialPage.height },
             margin: { ...officialPage.margin, header: mmToTwips(15), footer: officialPage.footer, gutter: 0 },
           },
-          // A line grid only: LibreOffice 7.4 mis-renders Word's character grid (linesAndChars with charSpace −849
-          // spreads characters over two cells), so the 28 characters come from bodyCharacterSpacing instead.
-          grid: { type: DocumentGridType.LINES, linePitch: officialPage.lineSpacing },
+          // No document grid: every paragraph has exact line spacing, LibreOffice 7.4 spreads characters over two
+          // cells under Word's linesAndChars grid and snaps 35 pt title lines to two grid lines under a line grid.
+          // The 28 characters per line come from bodyCharacterSpacing instead.
         },
         footers: pageNumbers ? { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } : undefined,
         children,

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, like, lte, or, sql } fr
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { certificateIneligibility, chinaToday, daysUntil, reviewDueOn } from '../../../shared/officers/eligibility.ts';
-import { ineligibilityLabels, type Certificate, type IssueCertificateInput, type OfficerDetail, type OfficerSummary } from '../../../shared/platform/officers.ts';
+import { ineligibilityLabels, type Certificate, type Ineligibility, type IssueCertificateInput, type OfficerDetail, type OfficerSummary } from '../../../shared/platform/officers.ts';
 import { orgs, userRoles, users } from '../orgs/tables.ts';
 import { certificateReviews, officerCertificates, officerExams, officerTrainings } from './tables.ts';
 import { type Actor, authorize, requirePermission } from '../access/actor.ts';
@@ -213,8 +213,8 @@ export async function eligibleOfficers(db: Db, orgPath: string, date: string): P
     .map((r) => ({ userId: r.user.id, displayName: r.user.displayName, certificateNumber: r.certificate.certificateNumber, validUntil: r.certificate.validUntil }));
 }
 
-/** Refuses unless at least `minimum` distinct officers hold a valid certificate on `date` (行政处罚法第四十二条). */
-export async function assertCertifiedOfficers(db: Db, userIds: string[], date: string, minimum = 2): Promise<void> {
+/** Each user's reason not to enforce on `date` (null = may enforce), for the engine and assignment checks. */
+export async function enforcementIneligibility(db: Db, userIds: string[], date: string): Promise<Map<string, { displayName: string; why: Ineligibility | null }>> {
   const distinct = [...new Set(userIds)];
   const rows = distinct.length
     ? await db
@@ -224,13 +224,21 @@ export async function assertCertifiedOfficers(db: Db, userIds: string[], date: s
         .where(inArray(users.id, distinct))
     : [];
   const reviews = await lastPassedReviews(db, rows.flatMap((r) => (r.certificate ? [r.certificate.id] : [])));
-  const problems = rows.flatMap((r) => {
-    const facts = r.certificate ? { ...r.certificate, status: r.certificate.status as Certificate['status'] } : null;
-    const why = certificateIneligibility(facts, r.certificate ? (reviews.get(r.certificate.id) ?? null) : null, date);
-    return why ? [`${r.user.displayName}：${ineligibilityLabels[why]}`] : [];
-  });
+  return new Map(
+    rows.map((r) => {
+      const facts = r.certificate ? { ...r.certificate, status: r.certificate.status as Certificate['status'] } : null;
+      const why = r.user.isActive ? certificateIneligibility(facts, r.certificate ? (reviews.get(r.certificate.id) ?? null) : null, date) : 'noCertificate';
+      return [r.user.id, { displayName: r.user.displayName, why }];
+    }),
+  );
+}
+
+/** Refuses unless at least `minimum` distinct officers hold a valid certificate on `date` (行政处罚法第四十二条). */
+export async function assertCertifiedOfficers(db: Db, userIds: string[], date: string, minimum = 2): Promise<void> {
+  const status = await enforcementIneligibility(db, userIds, date);
+  const problems = [...status.values()].flatMap((s) => (s.why ? [`${s.displayName}：${ineligibilityLabels[s.why]}`] : []));
   if (problems.length > 0) throw new AppError(422, 'UNPROCESSABLE', `执法人员不具备执法资格（${problems.join('；')}）`, [{ path: 'officerIds', message: problems.join('；') }]);
-  if (rows.length < minimum) {
+  if (status.size < minimum) {
     throw new AppError(422, 'UNPROCESSABLE', `执法人员不得少于${minimum}人（行政处罚法第四十二条）`, [{ path: 'officerIds', message: `至少需要${minimum}名持有效执法证的执法人员` }]);
   }
 }

@@ -34,11 +34,11 @@ export const procedureDeadlines = pgTable(
     ruleId: text('rule_id').notNull(),
     status: text('status').notNull(),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
-    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    /** Null when it cannot be computed yet (the calendar of that year is not loaded); `error` says why. */
+    dueDate: date('due_date', { mode: 'string' }),
+    error: text('error'),
     warning: text('warning'),
     stoppedOn: date('stopped_on', { mode: 'string' }),
-    /** Days-left at which the last reminder was raised, so a sweep does not repeat it. */
-    lastNotifiedLevel: integer('last_notified_level'),
   },
   (t) => [
     uniqueIndex('procedure_deadlines_clock_uq').on(t.procedureId, t.recordId, t.clock),

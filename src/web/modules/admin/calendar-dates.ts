@@ -9,7 +9,7 @@ const linePattern = new RegExp(String.raw`^${datePattern}(?:\s*(?:~|～|至|到|
 
 function isoDate(year: string, month: string, day: string): string | undefined {
   const text = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const parsed = dayjs(text, 'YYYY-MM-DD');
+  const parsed = dayjs(text);
   return parsed.isValid() && parsed.format('YYYY-MM-DD') === text ? text : undefined;
 }
 

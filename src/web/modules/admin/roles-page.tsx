@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Select, Space, Table, Tag, Typograp
 import { api, errorMessage } from '../../api.ts';
 import { useQuery } from '../../platform/use-query.ts';
 import type { Role, RoleList, UpdateRoleInput } from '../../../shared/platform/orgs.ts';
-import type { WriteScope } from '../../../shared/platform/access.ts';
+import { roleIds, type WriteScope } from '../../../shared/platform/access.ts';
 import type { z } from 'zod';
 
 type RolesResponse = z.infer<typeof RoleList>;
@@ -37,7 +37,8 @@ export function RolesPage() {
     if (data) setDraft(toDraft(data.items));
   }, [data]);
 
-  const roles = data?.items ?? [];
+  // Columns in the catalogue's order (officer … systemAdmin), whatever order the server sends.
+  const roles = [...(data?.items ?? [])].sort((a, b) => roleIds.indexOf(a.id) - roleIds.indexOf(b.id));
   const dirtyRoles = roles.filter((role) => isDirty(role, draft[role.id]));
 
   function toggle(roleId: string, permission: string, checked: boolean) {

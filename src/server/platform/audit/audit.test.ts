@@ -1,0 +1,254 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { createTestApp, loginAs } from '../../test/test-app.ts';
+import { buildCertificate, buildOrgTree, buildTestRecord, installTestProcedure, listRoutes, loginTree, multipartBody, routeKey, tinyPng } from '../../test/factories.ts';
+import { auditLog } from './tables.ts';
+import { orgs } from '../orgs/tables.ts';
+import type { Db } from '../../db/client.ts';
+
+const password = 'Secret-pass-2026';
+const t = await createTestApp();
+const db = t.database.db;
+const tree = await buildOrgTree(db, { password });
+const cookies = await loginTree(t.app, tree, ['admin', 'adminA', 'officerA1']);
+const routes = await listRoutes({ db, dbKind: t.database.kind, config: t.config });
+await installTestProcedure(db);
+
+const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
+const auditCount = async () => (await db.select({ n: count() }).from(auditLog))[0]!.n;
+
+/** The error PostgreSQL raised, whether or not the driver wrapped it. */
+function rootMessage(error: unknown): string {
+  const e = error as { message?: string; cause?: { message?: string } };
+  return `${e.message ?? ''} ${e.cause?.message ?? ''}`;
+}
+
+// Writes that change no record of the administration: the recipient's own read marks on notifications.
+const notAudited: Record<string, string> = {
+  'POST /api/notifications/:id/read': 'marks the caller’s own notification read (no record changes)',
+  'POST /api/notifications/read-all': 'marks the caller’s own notifications read (no record changes)',
+};
+
+type WriteCase = { action: string; run: () => Promise<{ statusCode: number; body: string }> };
+
+// Every route that changes data, with one successful call and the audit action it must append.
+const writeCases: Record<string, WriteCase> = {
+  'POST /api/auth/login': {
+    action: 'auth.login',
+    run: () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: tree.users.leader.username, password } }),
+  },
+  'POST /api/auth/logout': {
+    action: 'auth.logout',
+    run: async () => {
+      const { cookie } = await loginAs(t.app, tree.users.leader.username, password);
+      return t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    },
+  },
+  'POST /api/auth/password': {
+    action: 'auth.changePassword',
+    run: async () => {
+      const { cookie } = await loginAs(t.app, tree.users.legal.username, password);
+      return t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: password, newPassword: 'Another-pass-2027' } });
+    },
+  },
+  'POST /api/orgs': {
+    action: 'orgs.create',
+    run: () => t.app.inject({ method: 'POST', url: '/api/orgs', headers: { cookie: cookies.admin }, payload: { parentId: tree.countyA.id, name: '东川县法规科', kind: 'section' } }),
+  },
+  'PATCH /api/orgs/:id': {
+    action: 'orgs.update',
+    run: () => t.app.inject({ method: 'PATCH', url: `/api/orgs/${tree.instituteA.id}`, headers: { cookie: cookies.adminA }, payload: { code: 'A-001' } }),
+  },
+  'POST /api/users': {
+    action: 'users.create',
+    run: () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: { cookie: cookies.adminA },
+        payload: { username: `new_${tree.suffix}`, displayName: '新同事', orgId: tree.instituteA.id, roleIds: ['officer'], password: 'Initial-pass-1' },
+      }),
+  },
+  'PATCH /api/users/:id': {
+    action: 'users.update',
+    run: () => t.app.inject({ method: 'PATCH', url: `/api/users/${tree.users.officerA2.id}`, headers: { cookie: cookies.adminA }, payload: { phone: '13800000000' } }),
+  },
+  'PUT /api/roles/:id': {
+    action: 'roles.update',
+    run: () =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/roles/counsel',
+        headers: { cookie: cookies.admin },
+        payload: { permissions: ['files.upload', 'officers.read'], writeScope: 'own' },
+      }),
+  },
+  'POST /api/officers/:userId/certificates': {
+    action: 'officers.issueCertificate',
+    run: () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/officers/${tree.users.officerA2.id}/certificates`,
+        headers: { cookie: cookies.adminA },
+        payload: { certificateNumber: `A2${tree.suffix}`, issuingBody: '清河市人民政府', validFrom: '2026-01-01', validUntil: '2030-12-31' },
+      }),
+  },
+  'PATCH /api/officers/:userId/certificate/status': {
+    action: 'officers.setCertificateStatus',
+    run: () =>
+      t.app.inject({ method: 'PATCH', url: `/api/officers/${tree.users.officerA1.id}/certificate/status`, headers: { cookie: cookies.adminA }, payload: { status: 'suspended', reason: '涉嫌违纪' } }),
+  },
+  'POST /api/officers/:userId/reviews': {
+    action: 'officers.addReview',
+    run: () => t.app.inject({ method: 'POST', url: `/api/officers/${tree.users.officerA1.id}/reviews`, headers: { cookie: cookies.adminA }, payload: { reviewedOn: '2026-03-01', passed: true } }),
+  },
+  'POST /api/officers/:userId/trainings': {
+    action: 'officers.addTraining',
+    run: () =>
+      t.app.inject({ method: 'POST', url: `/api/officers/${tree.users.officerA1.id}/trainings`, headers: { cookie: cookies.adminA }, payload: { trainedOn: '2026-03-02', course: '行政处罚法专题', hours: 8 } }),
+  },
+  'POST /api/officers/:userId/exams': {
+    action: 'officers.addExam',
+    run: () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/officers/${tree.users.officerA1.id}/exams`,
+        headers: { cookie: cookies.adminA },
+        payload: { takenOn: '2026-03-03', subject: '行政执法资格考试', score: 88, passed: true },
+      }),
+  },
+  'PUT /api/calendar/years/:year': {
+    action: 'calendar.putYear',
+    run: () =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/calendar/years/2027',
+        headers: { cookie: cookies.admin },
+        payload: { source: '国务院办公厅关于2027年部分节假日安排的通知', days: [{ date: '2027-01-01', kind: 'rest', name: '元旦' }] },
+      }),
+  },
+  'POST /api/files': {
+    action: 'files.upload',
+    run: () => {
+      const body = multipartBody({ fileName: 'evidence.png', contentType: 'image/png', bytes: tinyPng(7) });
+      return t.app.inject({ method: 'POST', url: '/api/files', headers: { cookie: cookies.officerA1, ...body.headers }, payload: body.payload });
+    },
+  },
+  'POST /api/procedures/:procedureId/records/:recordId/actions/:action': {
+    action: 'test.records.submit',
+    run: async () => {
+      const record = await buildTestRecord(db, tree.instituteA);
+      return t.app.inject({ method: 'POST', url: `/api/procedures/test.records/records/${record.id}/actions/submit`, headers: { cookie: cookies.officerA1 }, payload: { note: '提交' } });
+    },
+  },
+  'POST /api/document-numbers': {
+    action: 'documents.issueNumber',
+    run: () => t.app.inject({ method: 'POST', url: '/api/document-numbers', headers: { cookie: cookies.officerA1 }, payload: { documentType: 'penaltyDecision', year: 2026 } }),
+  },
+};
+
+describe('audit log', () => {
+  test('every write route appends exactly one audit row naming its action', async () => {
+    await buildCertificate(db, tree.users.officerA1, { validFrom: '2026-01-01', validUntil: '2030-12-31' });
+    const writeRoutes = routes.filter((r) => r.method !== 'GET').map(routeKey).filter((key) => !notAudited[key]).sort();
+    const missing = writeRoutes.filter((key) => !writeCases[key]);
+    assert.deepEqual(missing, [], `write routes without an audit case in audit.test.ts — add one: ${missing.join(', ')}`);
+    for (const key of writeRoutes) {
+      const { action, run } = writeCases[key]!;
+      const before = await auditCount();
+      const res = await run();
+      assert.equal(res.statusCode, 200, `${key}: ${res.body}`);
+      const last = await lastAudit();
+      // Routes that log in first (logout, password) add the login row too; the route's own row is last.
+      const added = (await auditCount()) - before;
+      assert.ok(added === 1 || (added === 2 && key !== 'POST /api/auth/login'), `${key} added ${added} rows`);
+      assert.equal(last.action, action, key);
+    }
+  });
+
+  test('a failed login is audited as well', async () => {
+    const before = await auditCount();
+    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: tree.users.officerB1.username, password: 'wrong-one-1' } });
+    assert.equal((await auditCount()) - before, 1);
+    const last = await lastAudit();
+    assert.equal(last.action, 'auth.loginFailed');
+    assert.equal(last.entityId, tree.users.officerB1.id);
+  });
+
+  test('GET /api/audit: county admins see their own subtree only; officers may not read it', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/audit?pageSize=200', headers: { cookie: cookies.adminA } });
+    assert.equal(res.statusCode, 200);
+    const subtree = new Set((await db.select({ id: orgs.id }).from(orgs).where(sql`${orgs.path} like ${`${tree.countyA.path}%`}`)).map((o) => o.id));
+    const items = res.json().items as Array<{ orgId: string | null; action: string }>;
+    assert.ok(items.length > 0);
+    assert.ok(items.every((i) => i.orgId && subtree.has(i.orgId)), 'only county A entries');
+    const officer = await t.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: cookies.officerA1 } });
+    assert.equal(officer.statusCode, 403);
+  });
+
+  test('GET /api/audit/verify is for the root organisation’s admin only', async () => {
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/audit/verify' })).statusCode, 401);
+    const officer = await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers: { cookie: cookies.officerA1 } });
+    assert.equal(officer.statusCode, 403);
+    assert.equal(officer.json().error.code, 'FORBIDDEN');
+    const county = await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers: { cookie: cookies.adminA } });
+    assert.equal(county.statusCode, 403);
+  });
+
+  test('verify is ok on an intact chain and checks every row', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers: { cookie: cookies.admin } });
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.json(), { ok: true, checked: await auditCount(), firstBroken: null });
+  });
+
+  test('UPDATE, DELETE and TRUNCATE through the app’s connection are refused by the trigger', async () => {
+    const target = await lastAudit();
+    const attempts = [
+      sql`update audit_log set action = 'forged' where id = ${target.id}`,
+      sql`delete from audit_log where id = ${target.id}`,
+      sql`truncate audit_log`,
+    ];
+    for (const [i, statement] of attempts.entries()) {
+      await assert.rejects(db.execute(statement), (error) => {
+        assert.match(rootMessage(error), /audit_log is append-only: (UPDATE|DELETE|TRUNCATE) refused/, `attempt ${i}`);
+        return true;
+      });
+    }
+    const [still] = await db.select().from(auditLog).where(eq(auditLog.id, target.id));
+    assert.deepEqual(still, target);
+  });
+
+  test('a row tampered with by a superuser bypassing the guard is named by verify; restoring it heals the chain', async () => {
+    const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
+    const victim = rows[Math.floor(rows.length / 2)]!;
+    const position = rows.findIndex((r) => r.id === victim.id) + 1;
+    await asSuperuserBypassingGuard(db, sql`update audit_log set after = ${JSON.stringify({ tampered: true })}::jsonb where id = ${victim.id}`);
+    const broken = await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers: { cookie: cookies.admin } });
+    assert.deepEqual(broken.json(), { ok: false, checked: position, firstBroken: victim.id });
+    // The guard is back on after the bypass.
+    await assert.rejects(db.execute(sql`update audit_log set after = null where id = ${victim.id}`));
+
+    await asSuperuserBypassingGuard(db, sql`update audit_log set after = ${JSON.stringify(victim.after)}::jsonb where id = ${victim.id}`);
+    const healed = await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers: { cookie: cookies.admin } });
+    assert.deepEqual(healed.json(), { ok: true, checked: rows.length, firstBroken: null });
+  });
+
+  test('a deleted row breaks the link of the row after it', async () => {
+    const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
+    const victim = rows[3]!;
+    const next = rows[4]!;
+    await asSuperuserBypassingGuard(db, sql`delete from audit_log where id = ${victim.id}`);
+    const res = await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers: { cookie: cookies.admin } });
+    assert.deepEqual(res.json(), { ok: false, checked: 4, firstBroken: next.id });
+  });
+});
+
+/** What a database superuser could do: switch the guard trigger off for one statement, in one transaction. */
+async function asSuperuserBypassingGuard(database: Db, statement: ReturnType<typeof sql>): Promise<void> {
+  await database.transaction(async (tx) => {
+    await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+    await tx.execute(statement);
+    await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+  });
+}

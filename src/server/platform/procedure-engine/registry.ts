@@ -1,0 +1,35 @@
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { AnyProcedure } from '../../../shared/procedure/define-procedure.ts';
+import type { Db } from '../../db/client.ts';
+
+/**
+ * How the engine finds a workflow's records: the module's own table (state lives on the record, as
+ * architecture.md asks) and optional readers for the facts guards need.
+ */
+export type RegisteredProcedure = {
+  definition: AnyProcedure;
+  table: PgTable;
+  columns: { id: PgColumn; orgId: PgColumn; state: PgColumn; title: PgColumn; assigneeId?: PgColumn };
+  /** Where the web shows a record, e.g. `/cases/<id>`. */
+  link: (recordId: string) => string;
+  /** Document kinds present on the record (立案审批表 …), for `documents` requirements. */
+  documentsOf?: (db: Db, recordId: string) => Promise<string[]>;
+  /** Officers taking part (user ids); their certificates are checked on the day of the act. */
+  officersOf?: (db: Db, recordId: string) => Promise<string[]>;
+  documentLabels?: Record<string, string>;
+};
+
+const procedures = new Map<string, RegisteredProcedure>();
+
+/** Modules call this once at import time for each workflow they declare. */
+export function registerProcedure(procedure: RegisteredProcedure): void {
+  procedures.set(procedure.definition.id, procedure);
+}
+
+export function findProcedure(procedureId: string): RegisteredProcedure | undefined {
+  return procedures.get(procedureId);
+}
+
+export function registeredProcedures(): RegisteredProcedure[] {
+  return [...procedures.values()];
+}

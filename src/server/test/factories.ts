@@ -1,0 +1,243 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import Fastify, { type FastifySchema } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../db/client.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { RoleId } from '../../shared/platform/access.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import { provisionOrg, provisionUser, type ProvisionedOrg, type ProvisionedUser } from '../platform/orgs/provisioning.ts';
+import { certificateReviews, officerCertificates } from '../platform/officers/tables.ts';
+import type { App, RouteContext } from '../platform/http.ts';
+import { routeModules } from '../routes.ts';
+import { defineProcedure } from '../../shared/procedure/define-procedure.ts';
+import { registerProcedure } from '../platform/procedure-engine/registry.ts';
+import { notifications } from '../platform/procedure-engine/tables.ts';
+import { loginAs } from './test-app.ts';
+
+/** The people of one test tenant, by their role in the story (domain.md's demo city, in small). */
+export type TreeUserKey = 'admin' | 'leader' | 'legal' | 'officerA1' | 'officerA2' | 'officerB1' | 'adminA' | 'adminB';
+
+export type OrgTree = {
+  /** Appended to every username of this tree, so several trees coexist in one database. */
+  suffix: string;
+  password: string;
+  city: ProvisionedOrg;
+  countyA: ProvisionedOrg;
+  instituteA: ProvisionedOrg;
+  countyB: ProvisionedOrg;
+  instituteB: ProvisionedOrg;
+  users: Record<TreeUserKey, ProvisionedUser>;
+};
+
+// argon2 takes ~100 ms a hash: one hash per distinct password for the whole test process.
+const hashes = new Map<string, Promise<string>>();
+function passwordHashOf(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  return hash;
+}
+
+let treeCounter = 0;
+function uniqueSuffix(): string {
+  treeCounter += 1;
+  return `${treeCounter}x${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/**
+ * A city commission with two counties, each with a 卫生监督所, and its users: admin (systemAdmin, city),
+ * leader (principal, city), legal (legalReviewer, city), officerA1/officerA2 (officers of county A's
+ * institute), officerB1 (county B's institute), adminA/adminB (systemAdmin of each county's bureau).
+ */
+export async function buildOrgTree(db: Db, options: { password: string; cityName?: string }): Promise<OrgTree> {
+  const suffix = uniqueSuffix();
+  const passwordHash = await passwordHashOf(options.password);
+  return inTransaction(db, async (tx) => {
+    const city = await provisionOrg(tx, { parent: null, name: options.cityName ?? `清河市卫生健康委员会${suffix}`, kind: 'commission', region: '清河' });
+    const countyA = await provisionOrg(tx, { parent: city, name: `东川县卫生健康局${suffix}`, kind: 'bureau', region: '东川' });
+    const instituteA = await provisionOrg(tx, { parent: countyA, name: `东川县卫生监督所${suffix}`, kind: 'institute', region: '东川' });
+    const countyB = await provisionOrg(tx, { parent: city, name: `西岭县卫生健康局${suffix}`, kind: 'bureau', region: '西岭' });
+    const instituteB = await provisionOrg(tx, { parent: countyB, name: `西岭县卫生监督所${suffix}`, kind: 'institute', region: '西岭' });
+    const people: Array<[TreeUserKey, string, RoleId[], ProvisionedOrg]> = [
+      ['admin', '系统管理员', ['systemAdmin'], city],
+      ['leader', '王建国', ['principal'], city],
+      ['legal', '李法审', ['legalReviewer'], city],
+      ['officerA1', '张明', ['officer'], instituteA],
+      ['officerA2', '刘芳', ['officer'], instituteA],
+      ['officerB1', '孙磊', ['officer'], instituteB],
+      ['adminA', '东川管理员', ['systemAdmin'], countyA],
+      ['adminB', '西岭管理员', ['systemAdmin'], countyB],
+    ];
+    const users = {} as Record<TreeUserKey, ProvisionedUser>;
+    for (const [key, displayName, roleIds, org] of people) {
+      users[key] = await provisionUser(tx, { org, username: `${key}_${suffix}`, displayName, roleIds, passwordHash });
+    }
+    return { suffix, password: options.password, city, countyA, instituteA, countyB, instituteB, users };
+  });
+}
+
+/** Logs the named users of a tree in through the real route; returns their cookie headers. */
+export async function loginTree<K extends TreeUserKey>(app: App, tree: OrgTree, keys: readonly K[]): Promise<Record<K, string>> {
+  const cookies = {} as Record<K, string>;
+  for (const key of keys) cookies[key] = (await loginAs(app, tree.users[key].username, tree.password)).cookie;
+  return cookies;
+}
+
+let certificateCounter = 0;
+
+/**
+ * Gives `user` a current 执法证 (the previous one stops being current). `lastReviewOn` adds a passed 年审;
+ * without one the certificate must have been issued within the last 12 months to count as reviewed.
+ */
+export async function buildCertificate(
+  db: Db,
+  user: ProvisionedUser,
+  options: { validFrom: string; validUntil: string; status?: 'valid' | 'suspended' | 'revoked'; lastReviewOn?: string; certificateNumber?: string },
+): Promise<typeof officerCertificates.$inferSelect> {
+  certificateCounter += 1;
+  const certificateNumber = options.certificateNumber ?? `T${Date.now().toString(36)}${certificateCounter}${Math.random().toString(36).slice(2, 6)}`.slice(0, 32);
+  return inTransaction(db, async (tx) => {
+    await tx.update(officerCertificates).set({ isCurrent: false }).where(and(eq(officerCertificates.userId, user.id), eq(officerCertificates.isCurrent, true)));
+    const [row] = await tx
+      .insert(officerCertificates)
+      .values({ userId: user.id, orgId: user.orgId, certificateNumber, issuingBody: '清河市人民政府', validFrom: options.validFrom, validUntil: options.validUntil, status: options.status ?? 'valid' })
+      .returning();
+    if (options.lastReviewOn) {
+      await tx.insert(certificateReviews).values({ certificateId: row!.id, orgId: user.orgId, reviewedOn: options.lastReviewOn, passed: true });
+    }
+    return row!;
+  });
+}
+
+/** `date` moved by `days` calendar days (negative goes back). */
+export function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A valid 1×1 PNG (signature, IHDR, IDAT, IEND with real CRCs); `variant` changes one pixel so hashes differ. */
+export function tinyPng(variant = 0): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]); // 1×1, 8-bit greyscale
+  // zlib stream of one stored block holding the scanline [filter 0, pixel]; adler32 computed below.
+  const raw = Buffer.from([0, variant & 0xff]);
+  const adler = adler32(raw);
+  const idat = Buffer.concat([Buffer.from([0x78, 0x01, 0x01, raw.length, 0x00, ~raw.length & 0xff, 0xff]), raw, adler]);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function crc32(data: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function adler32(data: Buffer): Buffer {
+  let a = 1;
+  let b = 0;
+  for (const byte of data) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE(((b << 16) | a) >>> 0);
+  return out;
+}
+
+/** A multipart/form-data body with one file field, ready for `app.inject({ payload, headers })`. */
+export function multipartBody(file: { fieldName?: string; fileName: string; contentType?: string; bytes: Buffer }): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----fazhi${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${file.fieldName ?? 'file'}"; filename="${file.fileName}"\r\n` +
+      `Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+    'utf8',
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+  return { payload: Buffer.concat([head, file.bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export type RouteInfo = { method: string; url: string; schema: FastifySchema | undefined };
+
+/**
+ * Every route the app registers (HEAD twins left out): `routeModules` walked on a bare Fastify instance
+ * whose `onRoute` hook is in place before any route exists, plus the OpenAPI document buildApp adds itself.
+ */
+export async function listRoutes(ctx: RouteContext): Promise<RouteInfo[]> {
+  const probe = Fastify().withTypeProvider<ZodTypeProvider>();
+  probe.setValidatorCompiler(validatorCompiler);
+  probe.setSerializerCompiler(serializerCompiler);
+  const found: RouteInfo[] = [{ method: 'GET', url: '/api/openapi.json', schema: undefined }];
+  probe.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') found.push({ method, url: route.url, schema: route.schema });
+    }
+  });
+  for (const register of routeModules) register(probe as unknown as App, ctx);
+  await probe.close();
+  return found;
+}
+
+/** 'GET /api/orgs' style key of a route. */
+export const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
+
+/** True when the text contains Chinese characters (every error message must). */
+export const isChinese = (text: unknown) => typeof text === 'string' && /[\u4e00-\u9fff]/.test(text);
+
+// A throwaway workflow on its own table, so route tests can reach the procedure routes before any module exists.
+export const testRecords = pgTable('test_records', {
+  id: uuid('id').primaryKey(),
+  orgId: uuid('org_id').notNull(),
+  state: text('state').notNull(),
+  title: text('title').notNull(),
+  assigneeId: uuid('assignee_id'),
+});
+
+export const testRecordProcedure = defineProcedure({
+  id: 'test.records',
+  label: '测试流程',
+  states: { draft: '草稿', submitted: '已提交', closed: '已办结' },
+  initial: 'draft',
+  terminal: ['closed'],
+  actions: {
+    submit: { label: '提交', from: ['draft'], to: 'submitted' },
+    close: { label: '办结', from: ['submitted'], to: 'closed' },
+  },
+  clocks: {},
+});
+
+/** Creates the test workflow's table in this database and registers the workflow with the engine. */
+export async function installTestProcedure(db: Db): Promise<void> {
+  await db.execute(sql`create table if not exists test_records (id uuid primary key, org_id uuid not null, state text not null, title text not null, assignee_id uuid)`);
+  registerProcedure({
+    definition: testRecordProcedure,
+    table: testRecords,
+    columns: { id: testRecords.id, orgId: testRecords.orgId, state: testRecords.state, title: testRecords.title, assigneeId: testRecords.assigneeId },
+    link: (id) => `/test-records/${id}`,
+  });
+}
+
+/** A record of the test workflow owned by `org`. */
+export async function buildTestRecord(db: Db, org: ProvisionedOrg, options: { state?: 'draft' | 'submitted' | 'closed'; assigneeId?: string } = {}): Promise<{ id: string }> {
+  const id = crypto.randomUUID();
+  await db.insert(testRecords).values({ id, orgId: org.id, state: options.state ?? 'draft', title: `测试记录${id.slice(0, 4)}`, assigneeId: options.assigneeId ?? null });
+  return { id };
+}
+
+/** An unread notification for `user`. */
+export async function buildNotification(db: Db, user: ProvisionedUser): Promise<typeof notifications.$inferSelect> {
+  const [row] = await db.insert(notifications).values({ userId: user.id, orgId: user.orgId, kind: 'test', title: '测试通知', body: '请及时办理' }).returning();
+  return row!;
+}
