@@ -30,9 +30,9 @@ export type OrgTree = {
   users: Record<TreeUserKey, ProvisionedUser>;
 };
 
-// argon2 takes ~100 ms a hash: one hash per distinct password for the whole test process.
+/** argon2 takes ~100 ms a hash: one hash per distinct password for the whole test process. */
 const hashes = new Map<string, Promise<string>>();
-function passwordHashOf(password: string): Promise<string> {
+export function passwordHashOf(password: string): Promise<string> {
   let hash = hashes.get(password);
   if (!hash) {
     hash = hashPassword(password);

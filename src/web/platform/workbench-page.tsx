@@ -40,7 +40,18 @@ function DeadlinePanel({ scope }: { scope: Scope }) {
   const active = useDeadlineCount(scope, 'active', refreshKey);
 
   const columns: TableColumnsType<Deadline> = [
-    { title: '状态', dataIndex: 'status', width: 96, render: (_, row) => <DeadlineBadge status={row.status} /> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 96,
+      // On a phone the countdown rides under the badge, so it never scrolls out of view.
+      render: (_, row) => (
+        <Space orientation="vertical" size={2}>
+          <DeadlineBadge status={row.status} />
+          {isPhone && <DeadlineCountdown deadline={row} />}
+        </Space>
+      ),
+    },
     {
       title: '事项',
       dataIndex: 'recordTitle',
@@ -56,7 +67,9 @@ function DeadlinePanel({ scope }: { scope: Scope }) {
       ),
     },
     { title: '届满日', dataIndex: 'dueDate', width: 110, responsive: ['md'] },
-    { title: '倒计时', dataIndex: 'daysLeft', width: 100, render: (_, row) => <DeadlineCountdown deadline={row} /> },
+    ...(isPhone
+      ? []
+      : [{ title: '倒计时', dataIndex: 'daysLeft', width: 100, render: (_: unknown, row: Deadline) => <DeadlineCountdown deadline={row} /> }]),
     {
       title: '依据',
       dataIndex: 'citation',

@@ -47,7 +47,11 @@ export function attachmentParagraphs(attachments: readonly string[]): Paragraph[
         spacing: exactSpacing(index === 0 ? blankLine : 0),
         indent: { left: 5 * bodyChar, hanging: index === 0 ? 3 * bodyChar : 0 },
         children: [
-          run(`${index === 0 ? '附件：' : ''}${numbered ? `${index + 1}.` : ''}${name}`, officialFonts.fangsong, officialSizes.body),
+          run(
+            `${index === 0 ? '附件：' : ''}${numbered ? `${index + 1}.` : ''}${name}`,
+            officialFonts.fangsong,
+            officialSizes.body,
+          ),
         ],
       }),
   );
@@ -96,7 +100,11 @@ export function footerNoteTable(note: OfficialFooterNote): Table {
   const half = Math.floor(officialPage.textWidth / 2);
   // Zero cell margins with the inset as paragraph indents: LibreOffice shifts a floating table left by its
   // cell margin, which would pull the rules out of the 版心.
-  const cell = (text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], columnSpan?: number) =>
+  const cell = (
+    text: string,
+    align: (typeof AlignmentType)[keyof typeof AlignmentType],
+    columnSpan?: number,
+  ) =>
     new TableCell({
       columnSpan,
       verticalAlign: VerticalAlign.CENTER,
@@ -111,11 +119,18 @@ export function footerNoteTable(note: OfficialFooterNote): Table {
     });
   const rows: TableRow[] = [];
   if (note.copyTo) {
-    rows.push(new TableRow({ children: [cell(`抄送：${note.copyTo.replace(/[。.]$/, '')}。`, AlignmentType.LEFT, 2)] }));
+    rows.push(
+      new TableRow({
+        children: [cell(`抄送：${note.copyTo.replace(/[。.]$/, '')}。`, AlignmentType.LEFT, 2)],
+      }),
+    );
   }
   rows.push(
     new TableRow({
-      children: [cell(note.issuedBy, AlignmentType.LEFT), cell(`${formatChineseDate(note.issuedOn)}印发`, AlignmentType.RIGHT)],
+      children: [
+        cell(note.issuedBy, AlignmentType.LEFT),
+        cell(`${formatChineseDate(note.issuedOn)}印发`, AlignmentType.RIGHT),
+      ],
     }),
   );
   return new Table({
@@ -132,8 +147,12 @@ export function footerNoteTable(note: OfficialFooterNote): Table {
       relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
     },
     borders: {
-      top: thick, bottom: thick, left: none, right: none,
-      insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: black }, insideVertical: none,
+      top: thick,
+      bottom: thick,
+      left: none,
+      right: none,
+      insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: black },
+      insideVertical: none,
     },
     rows,
   });

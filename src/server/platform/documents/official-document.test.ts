@@ -4,7 +4,13 @@ import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
-import { buildOfficialDocument, formatChineseDate, mmToTwips, officialFonts, officialSizes } from './official-document.ts';
+import {
+  buildOfficialDocument,
+  formatChineseDate,
+  mmToTwips,
+  officialFonts,
+  officialSizes,
+} from './official-document.ts';
 import type { OfficialDocumentInput } from './official-document.ts';
 import { readDocxXml, renderDocxToPdf } from './render-docx.ts';
 
@@ -49,7 +55,8 @@ function attribute(fragment: string, element: string, name: string): string | un
 }
 
 function assertRunFont(runXml: string, font: string, halfPoints: number) {
-  for (const slot of ['w:ascii', 'w:eastAsia', 'w:hAnsi', 'w:cs']) assert.equal(attribute(runXml, 'w:rFonts', slot), font, slot);
+  for (const slot of ['w:ascii', 'w:eastAsia', 'w:hAnsi', 'w:cs'])
+    assert.equal(attribute(runXml, 'w:rFonts', slot), font, slot);
   assert.equal(attribute(runXml, 'w:sz', 'w:val'), String(halfPoints));
 }
 
@@ -84,7 +91,10 @@ test('the .docx has the GB/T 9704 page, title, body and heading settings', async
 
   const title = withText(xml, 'w:p', '某市卫生健康委员会关于进一步加强');
   assert.equal(attribute(title, 'w:jc', 'w:val'), 'center');
-  assert.ok(title.includes('>卫生健康行政执法工作的通知</w:t>') && title.includes('<w:br/>'), 'two-line title in one paragraph');
+  assert.ok(
+    title.includes('>卫生健康行政执法工作的通知</w:t>') && title.includes('<w:br/>'),
+    'two-line title in one paragraph',
+  );
   assertRunFont(withText(xml, 'w:r', '某市卫生健康委员会关于进一步加强'), '方正小标宋简体', 44);
 
   const number = withText(xml, 'w:p', 'X卫罚〔2026〕12号');
@@ -105,7 +115,11 @@ test('the .docx has the GB/T 9704 page, title, body and heading settings', async
   const heading3 = withText(xml, 'w:r', '1.明确责任分工。');
   assertRunFont(heading3, '仿宋_GB2312', 32);
   assert.match(heading3, /<w:b\/>/);
-  assert.match(withText(xml, 'w:r', '按照谁执法谁普法的原则落实责任。'), /<w:b w:val="false"\/>/, 'run-in body not bold');
+  assert.match(
+    withText(xml, 'w:r', '按照谁执法谁普法的原则落实责任。'),
+    /<w:b w:val="false"\/>/,
+    'run-in body not bold',
+  );
   assert.equal(attribute(withText(xml, 'w:p', '一、总体要求'), 'w:pStyle', 'w:val'), 'Heading1');
 
   assert.match(xml, /<w:tbl>/);
@@ -118,8 +132,16 @@ test('the .docx has the GB/T 9704 page, title, body and heading settings', async
 test('落款 follows §7.3.5: sealed centres the 署名 over a date 4 characters in; unsealed puts the 署名 2 in', async () => {
   // 某市卫生健康委员会 = 9 characters, 2026年11月23日 = 7 (digits are half width).
   const sealed = await readDocxXml(await buildOfficialDocument({ ...notice, footerNote: undefined }));
-  assert.equal(attribute(withText(sealed, 'w:p', '某市卫生健康委员会'), 'w:ind', 'w:right'), '960', '4 + (7 − 9) / 2 = 3 characters');
-  assert.equal(attribute(withText(sealed, 'w:p', '2026年11月23日'), 'w:ind', 'w:right'), '1280', '4 characters');
+  assert.equal(
+    attribute(withText(sealed, 'w:p', '某市卫生健康委员会'), 'w:ind', 'w:right'),
+    '960',
+    '4 + (7 − 9) / 2 = 3 characters',
+  );
+  assert.equal(
+    attribute(withText(sealed, 'w:p', '2026年11月23日'), 'w:ind', 'w:right'),
+    '1280',
+    '4 characters',
+  );
   assert.equal(attribute(withText(sealed, 'w:p', '2026年11月23日'), 'w:jc', 'w:val'), 'right');
 
   // 13-character 署名: date starts 2 characters right of it, so 13 + 2 − 7 − 2 = 6 characters from the right.
@@ -139,14 +161,19 @@ test('every run names all four fonts and zh-CN, and all colour is black except t
   const runs = elements(xml, 'w:r').filter((run) => run.includes('<w:t'));
   assert.ok(runs.length > 10);
   for (const run of runs) {
-    for (const slot of ['w:ascii', 'w:eastAsia', 'w:hAnsi', 'w:cs']) assert.ok(attribute(run, 'w:rFonts', slot), `${slot} in ${run}`);
+    for (const slot of ['w:ascii', 'w:eastAsia', 'w:hAnsi', 'w:cs'])
+      assert.ok(attribute(run, 'w:rFonts', slot), `${slot} in ${run}`);
     assert.equal(attribute(run, 'w:lang', 'w:eastAsia'), 'zh-CN');
   }
   const colours = new Set([...xml.matchAll(/<w:color w:val="([^"]*)"/g)].map((match) => match[1]));
   assert.deepEqual([...colours].sort(), ['000000', 'FF0000']);
 
   const styles = await readDocxXml(docx, 'word/styles.xml');
-  for (const [id, font] of [['Heading1', officialFonts.heiti], ['Heading2', officialFonts.kaiti], ['Heading3', officialFonts.fangsong]]) {
+  for (const [id, font] of [
+    ['Heading1', officialFonts.heiti],
+    ['Heading2', officialFonts.kaiti],
+    ['Heading3', officialFonts.fangsong],
+  ]) {
     const style = new RegExp(`<w:style [^>]*w:styleId="${id}".*?</w:style>`, 's').exec(styles)?.[0] ?? '';
     assert.equal(attribute(style, 'w:color', 'w:val'), '000000', `${id} not Word blue`);
     assert.equal(attribute(style, 'w:rFonts', 'w:eastAsia'), font);
@@ -193,7 +220,11 @@ test('LibreOffice renders the notice with the CJK fonts, 文号, body, 版记 an
     'the pageBreak block starts a page',
   );
   const last = pageLines.at(-1) ?? [];
-  assert.match(last.at(-2) ?? '', /某市卫生健康委员会办公室\s+2026\s?年\s?11\s?月\s?24\s?日印发/, '版记 at the foot');
+  assert.match(
+    last.at(-2) ?? '',
+    /某市卫生健康委员会办公室\s+2026\s?年\s?11\s?月\s?24\s?日印发/,
+    '版记 at the foot',
+  );
   assert.match(last.at(-1) ?? '', new RegExp(`—\\s?${pages}\\s?—`));
 
   // fonts.conf maps 仿宋/宋体/小标宋 → Noto Serif CJK, 黑体 → Noto Sans CJK, 楷体 → AR PL UKai.
@@ -218,10 +249,14 @@ test('a long document runs to more pages with 22 lines of 28 characters and oute
   );
   assert.ok(pages > 1, `pages = ${pages}`);
   const [first = '', second = ''] = text.split('\f');
-  const numberLine = (page: string, number: number) => page.split('\n').find((line) => new RegExp(`—\\s?${number}\\s?—`).test(line)) ?? '';
+  const numberLine = (page: string, number: number) =>
+    page.split('\n').find((line) => new RegExp(`—\\s?${number}\\s?—`).test(line)) ?? '';
   assert.ok(numberLine(first, 1).search(/\S/) > 20, 'odd page number at the right');
   assert.ok(numberLine(second, 2).search(/\S/) < 5, 'even page number at the left');
-  const lines = second.split('\n').map(compact).filter((line) => line !== '' && !/^—\d+—$/.test(line));
+  const lines = second
+    .split('\n')
+    .map(compact)
+    .filter((line) => line !== '' && !/^—\d+—$/.test(line));
   assert.equal(lines.length, 22, 'lines on a full page');
   // 161 characters after a 2-character indent wrap as 26 + 28 × 4 + 23; at 27 per line they would not.
   assert.deepEqual([...new Set(lines.map((line) => line.length))].sort(), [23, 26, 28]);

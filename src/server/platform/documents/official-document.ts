@@ -15,7 +15,12 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { attachmentParagraphs, footerNoteTable, pageNumberFooter, signatureParagraphs } from './official-closing.ts';
+import {
+  attachmentParagraphs,
+  footerNoteTable,
+  pageNumberFooter,
+  signatureParagraphs,
+} from './official-closing.ts';
 import type { OfficialFooterNote, OfficialSignature } from './official-closing.ts';
 import {
   black,
@@ -50,7 +55,12 @@ export type OfficialBlock =
   | { kind: 'heading1'; text: string }
   | { kind: 'heading2'; text: string; body?: string }
   | { kind: 'heading3'; text: string; body?: string }
-  | { kind: 'paragraph'; text: string | readonly InlineRun[]; align?: 'left' | 'center' | 'right'; indent?: boolean }
+  | {
+      kind: 'paragraph';
+      text: string | readonly InlineRun[];
+      align?: 'left' | 'center' | 'right';
+      indent?: boolean;
+    }
   | {
       kind: 'table';
       header?: readonly string[];
@@ -79,12 +89,19 @@ export type OfficialDocumentInput = {
 };
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
-const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+const alignments = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+} as const;
 
 function issuerMarkParagraph(mark: string): Paragraph {
   // §7.2.5: red 小标宋, centred, top edge 35 mm below the top of the 版心; size chosen to fit one line.
   const widthPt = officialPage.textWidth / 20;
-  const size = Math.max(chineseFontSizes.erhao, Math.min(officialSizes.issuerMarkMax, Math.floor(widthPt / (mark.length + 0.5))));
+  const size = Math.max(
+    chineseFontSizes.erhao,
+    Math.min(officialSizes.issuerMarkMax, Math.floor(widthPt / (mark.length + 0.5))),
+  );
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     // The glyphs sit centred in a 1.2 em line, so the 0.1 em of leading above them is taken off the gap.
@@ -98,7 +115,9 @@ function documentNumberParagraph(documentNumber: string, withRedLine: boolean, b
     alignment: AlignmentType.CENTER,
     spacing: exactSpacing(before),
     // §7.2.6: a red rule as wide as the 版心, 4 mm under the 发文字号.
-    border: withRedLine ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: red, space: 6 } } : undefined,
+    border: withRedLine
+      ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: red, space: 6 } }
+      : undefined,
     children: [run(documentNumber, officialFonts.fangsong, officialSizes.body)],
   });
 }
@@ -129,7 +148,9 @@ function headerParagraphs(input: OfficialDocumentInput): Paragraph[] {
     if (input.documentNumber) out.push(documentNumberParagraph(input.documentNumber, false, 0));
   }
   if (input.recipient) {
-    const recipient = /[：:]$/.test(input.recipient) ? input.recipient.replace(/:$/, '：') : `${input.recipient}：`;
+    const recipient = /[：:]$/.test(input.recipient)
+      ? input.recipient.replace(/:$/, '：')
+      : `${input.recipient}：`;
     // §7.3.2: one blank line under the title, flush left.
     out.push(
       new Paragraph({
@@ -138,12 +159,20 @@ function headerParagraphs(input: OfficialDocumentInput): Paragraph[] {
       }),
     );
   } else {
-    out.push(new Paragraph({ spacing: exactSpacing(), children: [run('', officialFonts.fangsong, officialSizes.body)] }));
+    out.push(
+      new Paragraph({
+        spacing: exactSpacing(),
+        children: [run('', officialFonts.fangsong, officialSizes.body)],
+      }),
+    );
   }
   return out;
 }
 
-function bodyParagraph(text: string | readonly InlineRun[], options: { align?: Align; indent?: boolean; pageBreakBefore?: boolean }) {
+function bodyParagraph(
+  text: string | readonly InlineRun[],
+  options: { align?: Align; indent?: boolean; pageBreakBefore?: boolean },
+) {
   const runs = typeof text === 'string' ? [{ text }] : text;
   return new Paragraph({
     alignment: options.align ?? AlignmentType.JUSTIFIED,
@@ -166,7 +195,12 @@ const headingLevels = {
   heading3: { level: HeadingLevel.HEADING_3, font: officialFonts.fangsong, bold: true },
 } as const;
 
-function headingParagraph(kind: keyof typeof headingLevels, text: string, body: string | undefined, pageBreakBefore?: boolean) {
+function headingParagraph(
+  kind: keyof typeof headingLevels,
+  text: string,
+  body: string | undefined,
+  pageBreakBefore?: boolean,
+) {
   const style = headingLevels[kind];
   const children = [run(text, style.font, officialSizes.heading, { bold: style.bold })];
   // §7.3.3 allows a run-in heading: "（一）标题。" followed by body text in the same paragraph.
@@ -208,17 +242,26 @@ function tableBlock(block: Extract<OfficialBlock, { kind: 'table' }>): Table {
     new TableRow({
       tableHeader: isHeader,
       cantSplit: true,
-      children: Array.from({ length: columnCount }, (_, column) => cell(cells[column] ?? '', column, isHeader)),
+      children: Array.from({ length: columnCount }, (_, column) =>
+        cell(cells[column] ?? '', column, isHeader),
+      ),
     });
   return new Table({
     width: { size: officialPage.textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: {
-      top: thinBorder, bottom: thinBorder, left: thinBorder, right: thinBorder,
-      insideHorizontal: thinBorder, insideVertical: thinBorder,
+      top: thinBorder,
+      bottom: thinBorder,
+      left: thinBorder,
+      right: thinBorder,
+      insideHorizontal: thinBorder,
+      insideVertical: thinBorder,
     },
-    rows: [...(block.header ? [row(block.header, true)] : []), ...block.rows.map((cells) => row(cells, false))],
+    rows: [
+      ...(block.header ? [row(block.header, true)] : []),
+      ...block.rows.map((cells) => row(cells, false)),
+    ],
   });
 }
 
@@ -278,7 +321,10 @@ export async function buildOfficialDocument(input: OfficialDocumentInput): Promi
   if (input.signature) children.push(...signatureParagraphs(input.signature));
   if (input.footerNote) {
     // The floating table needs an anchor paragraph after it; one point high so it never adds a page.
-    children.push(footerNoteTable(input.footerNote), new Paragraph({ spacing: exactSpacing(0, 20), children: [] }));
+    children.push(
+      footerNoteTable(input.footerNote),
+      new Paragraph({ spacing: exactSpacing(0, 20), children: [] }),
+    );
   }
   const pageNumbers = input.pageNumbers ?? true;
   const document = new Document({
@@ -288,7 +334,12 @@ export async function buildOfficialDocument(input: OfficialDocumentInput): Promi
     styles: {
       default: {
         document: {
-          run: { font: fontOf(officialFonts.fangsong), size: officialSizes.body * 2, color: black, language: { eastAsia: 'zh-CN' } },
+          run: {
+            font: fontOf(officialFonts.fangsong),
+            size: officialSizes.body * 2,
+            color: black,
+            language: { eastAsia: 'zh-CN' },
+          },
           paragraph: paragraphDefaults,
         },
         heading1: headingStyle(officialFonts.heiti, false),
@@ -322,7 +373,9 @@ export async function buildOfficialDocument(input: OfficialDocumentInput): Promi
           // cells under Word's linesAndChars grid and snaps 35 pt title lines to two grid lines under a line grid.
           // The 28 characters per line come from bodyCharacterSpacing instead.
         },
-        footers: pageNumbers ? { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } : undefined,
+        footers: pageNumbers
+          ? { default: pageNumberFooter('odd'), even: pageNumberFooter('even') }
+          : undefined,
         children,
       },
     ],

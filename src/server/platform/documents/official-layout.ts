@@ -13,8 +13,17 @@ export const officialFonts = {
 
 /** Chinese type sizes (字号) in points. */
 export const chineseFontSizes = {
-  chuhao: 42, xiaochu: 36, yihao: 26, xiaoyi: 24, erhao: 22, xiaoer: 18,
-  sanhao: 16, xiaosan: 15, sihao: 14, xiaosi: 12, wuhao: 10.5,
+  chuhao: 42,
+  xiaochu: 36,
+  yihao: 26,
+  xiaoyi: 24,
+  erhao: 22,
+  xiaoer: 18,
+  sanhao: 16,
+  xiaosan: 15,
+  sihao: 14,
+  xiaosi: 12,
+  wuhao: 10.5,
 } as const;
 
 /** Sizes in points used by the layout (docx itself counts half-points). */
@@ -81,7 +90,14 @@ export function fontOf(name: string): IRunOptions['font'] {
 
 /** A black run; every run names all four font slots and zh-CN, or Word/LibreOffice pick Latin or Japanese faces. */
 export function run(text: string, font: string, sizePt: number, extra: IRunOptions = {}): TextRun {
-  return new TextRun({ text, font: fontOf(font), size: sizePt * 2, color: black, language: { eastAsia: 'zh-CN' }, ...extra });
+  return new TextRun({
+    text,
+    font: fontOf(font),
+    size: sizePt * 2,
+    color: black,
+    language: { eastAsia: 'zh-CN' },
+    ...extra,
+  });
 }
 
 /** Exact line spacing (one grid line unless given) with `before` twips of space above. */
@@ -95,4 +111,3 @@ export function widthInChars(text: string): number {
   for (const char of text) width += char.charCodeAt(0) < 0x80 ? 0.5 : 1;
   return width;
 }
-

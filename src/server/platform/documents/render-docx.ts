@@ -16,7 +16,11 @@ type RunOptions = { env?: NodeJS.ProcessEnv; timeoutMs: number };
 // Runs in its own process group so a timeout also kills soffice.bin, which the libreoffice wrapper script forks.
 function runCommand(command: string, args: readonly string[], options: RunOptions): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env: options.env ?? process.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -42,7 +46,10 @@ function runCommand(command: string, args: readonly string[], options: RunOption
  * and fonts.conf; returns the PDF path (left in a temp dir for inspection), its `pdftotext -layout` text
  * and page count.
  */
-export async function renderDocxToPdf(docx: Buffer, options: { timeoutMs?: number } = {}): Promise<RenderedPdf> {
+export async function renderDocxToPdf(
+  docx: Buffer,
+  options: { timeoutMs?: number } = {},
+): Promise<RenderedPdf> {
   const dir = await mkdtemp(join(tmpdir(), 'fazhi-docx-'));
   const profileDir = join(dir, 'profile');
   const inputPath = join(dir, 'document.docx');
@@ -50,7 +57,15 @@ export async function renderDocxToPdf(docx: Buffer, options: { timeoutMs?: numbe
   try {
     await runCommand(
       'libreoffice',
-      [`-env:UserInstallation=${pathToFileURL(profileDir).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, inputPath],
+      [
+        `-env:UserInstallation=${pathToFileURL(profileDir).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        inputPath,
+      ],
       { env: { ...process.env, FONTCONFIG_FILE: fontsConfPath }, timeoutMs: options.timeoutMs ?? 60_000 },
     );
   } finally {

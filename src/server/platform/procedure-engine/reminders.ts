@@ -39,6 +39,7 @@ export async function sweepReminders(db: Db, today: string): Promise<{ deadlineR
       .innerJoin(orgs, eq(orgs.id, procedureDeadlines.orgId))
       .where(and(ne(procedureDeadlines.status, 'stopped'), ne(procedureDeadlines.status, 'paused'), lte(procedureDeadlines.dueDate, addCalendarDays(today, dueSoonThresholdDays))));
     for (const { d, orgPath } of due) {
+      if (!d.dueDate) continue;
       const overdue = d.dueDate < today;
       const recipients = d.assigneeId ? [{ id: d.assigneeId }] : await responsibleUsers(tx, orgPath, 'procedures.act');
       const rule = legalRules[d.ruleId as LegalRuleId];
