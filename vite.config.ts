@@ -6,7 +6,11 @@ const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /** Vendor groups: big libraries change rarely, so they get their own long-cached chunks. */
 const vendorChunks: { name: string; test: RegExp; priority: number }[] = [
-  { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 40 },
+  {
+    name: 'react',
+    test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/,
+    priority: 40,
+  },
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
   { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 25 },
   // antd's core (theme, CSS-in-JS, config) is needed by every page; its components are left to automatic

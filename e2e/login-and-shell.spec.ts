@@ -60,9 +60,14 @@ test('on a phone the menu opens from the drawer button', async ({ page }) => {
   await page.getByRole('button', { name: '打开菜单' }).click();
   const drawer = page.locator('.ant-drawer');
   await expect(drawer.getByRole('menuitem', { name: /工作台/ })).toBeVisible();
+  // Let the slide-in transition finish so the screenshot shows the open drawer.
+  await page.waitForFunction(() => document.getAnimations().length === 0);
   await page.screenshot({ path: 'test-results/phone-drawer.png' });
 
-  await drawer.getByRole('menuitem', { name: /执法人员/ }).first().click();
+  await drawer
+    .getByRole('menuitem', { name: /执法人员/ })
+    .first()
+    .click();
   await drawer.getByRole('menuitem', { name: '执法人员名录' }).click();
   await expect(page).toHaveURL(/\/officers$/);
   await expect(page.locator('.ant-drawer-open')).toHaveCount(0);

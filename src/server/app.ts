@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { handleError, sendError } from './platform/error-handler.ts';
+import { unauthenticated } from './platform/errors.ts';
 import type { App, RouteContext } from './platform/http.ts';
 import { actorFromSession, sessionCookieName } from './platform/auth/service.ts';
 import { routeModules } from './routes.ts';
@@ -18,6 +19,9 @@ import { routeModules } from './routes.ts';
 z.config(z.locales.zhCN());
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** The only /api routes answered without a session. */
+export const publicRoutes: ReadonlySet<string> = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/openapi.json']);
 
 export type BuildAppOptions = { config: Config; database: Database; logger?: boolean | object };
 
@@ -27,6 +31,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     logger,
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
+    // Malformed URLs (e.g. raw UTF-8 in the query) still answer with the error envelope.
+    frameworkErrors: (error, _request, reply) => sendError(reply, 400, { code: 'VALIDATION', message: `请求地址格式不正确（${error.code}）` }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -50,20 +56,29 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[sessionCookieName];
-    if (!token) return;
-    request.sessionToken = token;
-    request.actor = await actorFromSession(ctx.db, token, sessionSettings);
+    if (token) {
+      request.sessionToken = token;
+      request.actor = await actorFromSession(ctx.db, token, sessionSettings);
+    }
+    // 401 before the body is parsed or validated: without a session, nothing about the input is answered.
+    const route = request.routeOptions.url;
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    if (!request.actor && route && !publicRoutes.has(`${method} ${route}`)) throw unauthenticated();
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   for (const register of routeModules) register(app as App, ctx);
 
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuild's new chunks are served without a restart.
+    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !fs.existsSync(path.join(webRoot, 'index.html'))) {
-      return sendError(reply, 404, { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
+    const pathname = request.url.split('?')[0]!;
+    // Only page routes fall back to the app; a missing script or asset is a real 404, not HTML.
+    const isPageRoute = request.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname);
+    if (!isPageRoute || !fs.existsSync(path.join(webRoot, 'index.html'))) {
+      return sendError(reply, 404, { code: 'NOT_FOUND', message: `资源不存在：${request.method} ${pathname}` });
     }
     return reply.sendFile('index.html');
   });

@@ -70,7 +70,12 @@ async function parseError(response: Response): Promise<ApiRequestError> {
   try {
     const parsed = JSON.parse(text) as Partial<ApiError>;
     if (parsed.error && typeof parsed.error.message === 'string') {
-      return new ApiRequestError(response.status, parsed.error.code, parsed.error.message, parsed.error.fields ?? []);
+      return new ApiRequestError(
+        response.status,
+        parsed.error.code,
+        parsed.error.message,
+        parsed.error.fields ?? [],
+      );
     }
   } catch {
     // Not JSON: a proxy or a crashed server answered; fall through to a generic message.
@@ -82,7 +87,12 @@ async function parseError(response: Response): Promise<ApiRequestError> {
   return new ApiRequestError(response.status, response.status >= 500 ? 'INTERNAL' : 'UNKNOWN', message);
 }
 
-async function send<T>(method: string, path: string, options: RequestOptions = {}, init: RequestInit = {}): Promise<T> {
+async function send<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+  init: RequestInit = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(apiUrl(path, options.query), {

@@ -215,7 +215,8 @@ export const testRecordProcedure = defineProcedure({
     submit: { label: '提交', from: ['draft'], to: 'submitted' },
     close: { label: '办结', from: ['submitted'], to: 'closed' },
   },
-  clocks: {},
+  // A period the law leaves to each organisation, so the settings routes have something to set.
+  clocks: { statement: { label: '陈述申辩期限', rule: 'XZCF-CSSB', startsOn: 'submit', stopsOn: ['close'] } },
 });
 
 /** Creates the test workflow's table in this database and registers the workflow with the engine. */

@@ -63,3 +63,18 @@ export const Timeline = z.object({
   allowedActions: z.array(z.object({ action: z.string(), label: z.string(), blockedBy: z.string().optional() })),
 });
 export type Timeline = z.infer<typeof Timeline>;
+
+/** A configurable period (the law leaves it open, e.g. 陈述申辩) as an organisation has set it. */
+export const ProcedurePeriodSetting = z.object({
+  clock: z.string(),
+  label: z.string(),
+  ruleId: z.string(),
+  citation: z.string(),
+  defaultPeriod: z.number().int().nullable(),
+  period: z.number().int().nullable().describe('本机构设定的期限；null 表示使用默认值'),
+  unit: z.string().nullable(),
+});
+export const ProcedurePeriodSettings = z.object({ procedureId: z.string(), items: z.array(ProcedurePeriodSetting) });
+export const PutProcedurePeriodInput = z.object({
+  period: z.number({ message: '期限应为整数' }).int('期限应为整数').min(1, '期限至少1天').max(365, '期限不超过365天').nullable(),
+});

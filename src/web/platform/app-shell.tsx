@@ -97,7 +97,12 @@ export function AppShell({ menu }: { menu: MenuEntry[] }) {
         }}
       >
         {isPhone && (
-          <Button type="text" aria-label="打开菜单" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} />
+          <Button
+            type="text"
+            aria-label="打开菜单"
+            icon={<MenuOutlined />}
+            onClick={() => setDrawerOpen(true)}
+          />
         )}
         <a
           href="/"

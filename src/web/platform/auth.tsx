@@ -52,7 +52,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUnauthenticatedHandler(() => {
       setMe(null);
       if (window.location.pathname !== '/login') {
-        navigate('/login', { replace: true, state: { from: window.location.pathname + window.location.search } });
+        navigate('/login', {
+          replace: true,
+          state: { from: window.location.pathname + window.location.search },
+        });
       }
     });
   }, [navigate]);
@@ -72,7 +75,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [navigate]);
 
-  const can = useCallback((requirement: PermissionRequirement | undefined) => hasPermission(me, requirement), [me]);
+  const can = useCallback(
+    (requirement: PermissionRequirement | undefined) => hasPermission(me, requirement),
+    [me],
+  );
   const value = useMemo(() => ({ me, login, logout, refresh, can }), [me, login, logout, refresh, can]);
 
   if (checking && location.pathname !== '/login') return <FullPageSpin />;

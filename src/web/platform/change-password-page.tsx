@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, Input, Space } from 'antd';
-import { api, errorMessage } from '../api.ts';
+import { api } from '../api.ts';
 import { useAuth, useMe } from './auth.tsx';
-import { applyServerFieldErrors } from './form-errors.ts';
+import { showServerErrors } from './form-errors.ts';
 import { Logo } from './logo.tsx';
 import type { ChangePasswordInput } from '../../shared/platform/auth.ts';
 
@@ -28,20 +28,31 @@ export function ChangePasswordPage() {
     setError(undefined);
     try {
       // 401 here means a wrong current password, not an expired session: no redirect.
-      await api.post('/auth/password', { currentPassword, newPassword }, { redirectOnUnauthenticated: false });
+      await api.post(
+        '/auth/password',
+        { currentPassword, newPassword },
+        { redirectOnUnauthenticated: false },
+      );
       message.success('密码已修改');
       const user = await refresh();
       navigate(user ? '/' : '/login', { replace: true });
     } catch (caught) {
-      const unmatched = applyServerFieldErrors(form, caught);
-      setError([errorMessage(caught), ...unmatched].join('；'));
+      setError(showServerErrors(form, caught));
     } finally {
       setSubmitting(false);
     }
   }
 
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 16, background: '#f5f7fb' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        padding: 16,
+        background: '#f5f7fb',
+      }}
+    >
       <Card title={<Logo compact />} style={{ width: '100%', maxWidth: 440 }}>
         {me.mustChangePassword && (
           <Alert
@@ -53,7 +64,11 @@ export function ChangePasswordPage() {
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form form={form} layout="vertical" onFinish={submit} disabled={submitting}>
-          <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
+          <Form.Item
+            name="currentPassword"
+            label="当前密码"
+            rules={[{ required: true, message: '请输入当前密码' }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item

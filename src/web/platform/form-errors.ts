@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { isApiRequestError } from '../api.ts';
+import { errorMessage, isApiRequestError } from '../api.ts';
 
 type NamePath = (string | number)[];
 
@@ -48,4 +48,16 @@ export function applyServerFieldErrors(form: FormInstance, error: unknown): stri
   }
   form.setFields([...byField.values()]);
   return unmatched;
+}
+
+/**
+ * Puts field errors under their fields and returns the one line to show above the form or in a toast:
+ * the server's message, unless every field error already sits under its field.
+ */
+export function showServerErrors(form: FormInstance, error: unknown): string {
+  const unmatched = applyServerFieldErrors(form, error);
+  if (isApiRequestError(error) && error.fields.length > 0 && unmatched.length === 0) {
+    return '提交的内容有误，请按标红处的提示修改';
+  }
+  return errorMessage(error);
 }

@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { App, Form, Modal, type FormProps } from 'antd';
-import { errorMessage } from '../api.ts';
-import { applyServerFieldErrors } from './form-errors.ts';
+import { showServerErrors } from './form-errors.ts';
 
 export type FormModalProps<V> = {
   title: ReactNode;
@@ -42,8 +41,7 @@ export function FormModal<V>({
       onClose();
       onSaved?.();
     } catch (error) {
-      const unmatched = applyServerFieldErrors(form, error);
-      message.error([errorMessage(error), ...unmatched].join('；'));
+      message.error(showServerErrors(form, error));
     } finally {
       setSubmitting(false);
     }

@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { errorMessage } from '../api.ts';
 import { useAuth } from './auth.tsx';
-import { applyServerFieldErrors } from './form-errors.ts';
+import { showServerErrors } from './form-errors.ts';
 import { Logo } from './logo.tsx';
 import type { LoginInput } from '../../shared/platform/auth.ts';
 
@@ -23,7 +22,10 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginInput>();
   const [error, setError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
-  const next = safeNext((location.state as { from?: unknown } | null)?.from) ?? safeNext(searchParams.get('next')) ?? '/';
+  const next =
+    safeNext((location.state as { from?: unknown } | null)?.from) ??
+    safeNext(searchParams.get('next')) ??
+    '/';
 
   useEffect(() => {
     document.title = '登录 - 法治';
@@ -38,8 +40,7 @@ export function LoginPage() {
       const user = await login(values);
       navigate(user.mustChangePassword ? '/change-password' : next, { replace: true });
     } catch (caught) {
-      const unmatched = applyServerFieldErrors(form, caught);
-      setError([errorMessage(caught), ...unmatched].join('；'));
+      setError(showServerErrors(form, caught));
       setSubmitting(false);
     }
   }
@@ -64,7 +65,11 @@ export function LoginPage() {
         </div>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={submitting}>
-          <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Form.Item
+            name="username"
+            label="用户名"
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>

@@ -3,7 +3,9 @@ import { Typography } from 'antd';
 /** The 法治 mark; `compact` drops the subtitle (phone header, login card). */
 export function Logo({ compact = false }: { compact?: boolean }) {
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 10, whiteSpace: 'nowrap', lineHeight: 1.2 }}>
+    <span
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 10, whiteSpace: 'nowrap', lineHeight: 1.2 }}
+    >
       <span
         aria-hidden
         style={{

@@ -53,9 +53,7 @@ export function visibleMenu(entries: MenuEntry[], me: Me | null): MenuEntry[] {
 
 function flatten(entries: MenuEntry[], parents: string[] = []): { entry: MenuEntry; parents: string[] }[] {
   return entries.flatMap((entry) =>
-    entry.children
-      ? flatten(entry.children, [...parents, entry.key])
-      : [{ entry, parents }],
+    entry.children ? flatten(entry.children, [...parents, entry.key]) : [{ entry, parents }],
   );
 }
 

@@ -8,7 +8,11 @@ export function NotFoundPage() {
       status="404"
       title="页面不存在"
       subTitle="您访问的页面不存在或已被移除。"
-      extra={<Button type="primary" onClick={() => navigate('/')}>返回工作台</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回工作台
+        </Button>
+      }
     />
   );
 }
@@ -34,7 +38,11 @@ export function RouteErrorPage() {
       status="error"
       title="页面加载失败"
       subTitle="可能是系统刚刚更新，请刷新页面后重试。"
-      extra={<Button type="primary" onClick={() => window.location.reload()}>刷新页面</Button>}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          刷新页面
+        </Button>
+      }
     />
   );
 }

@@ -52,7 +52,9 @@ export function NotificationBell() {
   const unread = data?.unread ?? 0;
   const content = (
     <div style={{ width: 'min(360px, calc(100vw - 32px))' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
+      <div
+        style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}
+      >
         <Typography.Text strong>通知（未读 {unread}）</Typography.Text>
         <Button type="link" size="small" disabled={unread === 0} onClick={readAll}>
           全部已读
@@ -76,7 +78,11 @@ export function NotificationBell() {
                   title={<span style={{ fontWeight: item.readAt ? 400 : 600 }}>{item.title}</span>}
                   description={
                     <>
-                      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+                      <Typography.Paragraph
+                        type="secondary"
+                        ellipsis={{ rows: 2 }}
+                        style={{ marginBottom: 0 }}
+                      >
                         {item.body}
                       </Typography.Paragraph>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -94,8 +100,23 @@ export function NotificationBell() {
   );
 
   return (
-    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight" arrow={false}>
-      <Button type="text" aria-label={`通知，未读${unread}条`} icon={<Badge count={unread} size="small" offset={[2, -2]}><BellOutlined style={{ fontSize: 18 }} /></Badge>} />
+    <Popover
+      content={content}
+      trigger="click"
+      open={open}
+      onOpenChange={setOpen}
+      placement="bottomRight"
+      arrow={false}
+    >
+      <Button
+        type="text"
+        aria-label={`通知，未读${unread}条`}
+        icon={
+          <Badge count={unread} size="small" offset={[2, -2]}>
+            <BellOutlined style={{ fontSize: 18 }} />
+          </Badge>
+        }
+      />
     </Popover>
   );
 }

@@ -7,7 +7,8 @@ export type OrgNode = { key: string; value: string; title: string; org: Org; chi
 /** The flat visible subtree (with parentId) as nested nodes; an org whose parent is invisible is a root. */
 export function buildOrgTree(orgs: Org[]): OrgNode[] {
   const nodes = new Map<string, OrgNode>();
-  for (const org of orgs) nodes.set(org.id, { key: org.id, value: org.id, title: org.name, org, children: [] });
+  for (const org of orgs)
+    nodes.set(org.id, { key: org.id, value: org.id, title: org.name, org, children: [] });
   const roots: OrgNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.org.parentId ? nodes.get(node.org.parentId) : undefined;

@@ -6,7 +6,13 @@ import { ProcedureTimeline } from './procedure-timeline.tsx';
 export function ProcedureRecordPage() {
   const { procedureId = '', recordId = '' } = useParams();
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>办理进程</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          办理进程
+        </Typography.Title>
+      }
+    >
       <ProcedureTimeline procedureId={procedureId} recordId={recordId} />
     </Card>
   );

@@ -1,10 +1,25 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Skeleton, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Skeleton,
+  Space,
+  Tag,
+  Timeline,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { BookOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api, errorMessage } from '../api.ts';
 import { useQuery } from './use-query.ts';
-import { applyServerFieldErrors } from './form-errors.ts';
+import { showServerErrors } from './form-errors.ts';
 import { DeadlineBadge, DeadlineCountdown } from './deadline-badge.tsx';
 import type { Timeline as TimelineData } from '../../shared/platform/work.ts';
 
@@ -23,7 +38,7 @@ function DeadlineList({ deadlines }: { deadlines: TimelineData['deadlines'] }) {
           <Space wrap size={[8, 4]}>
             <Typography.Text strong>{deadline.clockLabel}</Typography.Text>
             <DeadlineBadge status={deadline.status} />
-            <span>届满日 {deadline.dueDate}</span>
+            {deadline.dueDate && <span>届满日 {deadline.dueDate}</span>}
             <DeadlineCountdown deadline={deadline} />
           </Space>
           <div style={{ marginTop: 4 }}>
@@ -31,7 +46,10 @@ function DeadlineList({ deadlines }: { deadlines: TimelineData['deadlines'] }) {
               <BookOutlined /> {deadline.citation}（起算日 {deadline.startedOn}）
             </Typography.Text>
           </div>
-          {deadline.warning && <Alert type="warning" showIcon title={deadline.warning} style={{ marginTop: 8 }} />}
+          {deadline.error && <Alert type="error" showIcon title={deadline.error} style={{ marginTop: 8 }} />}
+          {deadline.warning && (
+            <Alert type="warning" showIcon title={deadline.warning} style={{ marginTop: 8 }} />
+          )}
         </Card>
       ))}
     </Space>
@@ -52,7 +70,9 @@ export function ProcedureTimeline({
   onChanged?: () => void;
 }) {
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useQuery<TimelineData>(`${timelinePath(procedureId, recordId)}/timeline`);
+  const { data, error, loading, reload } = useQuery<TimelineData>(
+    `${timelinePath(procedureId, recordId)}/timeline`,
+  );
   const [pending, setPending] = useState<AllowedAction>();
   const [submitting, setSubmitting] = useState(false);
   const [form] = Form.useForm<{ note?: string }>();
@@ -62,15 +82,17 @@ export function ProcedureTimeline({
     setSubmitting(true);
     try {
       const note = values.note?.trim();
-      await api.post(`${timelinePath(procedureId, recordId)}/actions/${encodeURIComponent(pending.action)}`, note ? { note } : {});
+      await api.post(
+        `${timelinePath(procedureId, recordId)}/actions/${encodeURIComponent(pending.action)}`,
+        note ? { note } : {},
+      );
       message.success(`已${pending.label}`);
       setPending(undefined);
       form.resetFields();
       reload();
       onChanged?.();
     } catch (caught) {
-      applyServerFieldErrors(form, caught);
-      message.error(errorMessage(caught));
+      message.error(showServerErrors(form, caught));
       // A 409 means someone else moved the record first: show its real state.
       reload();
     } finally {
@@ -79,7 +101,18 @@ export function ProcedureTimeline({
   }
 
   if (error !== undefined && !data) {
-    return <Alert type="error" showIcon title={errorMessage(error)} action={<Button size="small" onClick={reload}>重试</Button>} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={errorMessage(error)}
+        action={
+          <Button size="small" onClick={reload}>
+            重试
+          </Button>
+        }
+      />
+    );
   }
   if (!data) return <Skeleton active />;
 
@@ -92,7 +125,11 @@ export function ProcedureTimeline({
         <Typography.Text strong>{step.actionLabel}</Typography.Text>
         <Typography.Text type="secondary"> → {step.toStateLabel}</Typography.Text>
         <div>办理人：{step.actorName}</div>
-        {step.note && <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>意见：{step.note}</Typography.Paragraph>}
+        {step.note && (
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            意见：{step.note}
+          </Typography.Paragraph>
+        )}
       </div>
     ),
   }));
@@ -160,7 +197,11 @@ export function ProcedureTimeline({
         forceRender
       >
         <Form form={form} layout="vertical" onFinish={perform}>
-          <Form.Item name="note" label="办理意见（可选）" rules={[{ max: 500, message: '办理意见不超过500字' }]}>
+          <Form.Item
+            name="note"
+            label="办理意见（可选）"
+            rules={[{ max: 500, message: '办理意见不超过500字' }]}
+          >
             <Input.TextArea rows={3} maxLength={500} showCount />
           </Form.Item>
         </Form>

@@ -64,7 +64,11 @@ export function RecordTable<T extends object>({
           type="error"
           showIcon
           title={errorMessage(error)}
-          action={<Button size="small" onClick={reload}>重试</Button>}
+          action={
+            <Button size="small" onClick={reload}>
+              重试
+            </Button>
+          }
           style={{ marginBottom: 12 }}
         />
       )}

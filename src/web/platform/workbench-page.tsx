@@ -1,7 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Col, Drawer, Row, Segmented, Space, Statistic, Tabs, Tooltip, Typography } from 'antd';
-import { ClockCircleOutlined, ExclamationCircleOutlined, FieldTimeOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  ExclamationCircleOutlined,
+  FieldTimeOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import type { Page } from '../api.ts';
 import { useMe } from './auth.tsx';
@@ -66,10 +71,23 @@ function DeadlinePanel({ scope }: { scope: Scope }) {
         </div>
       ),
     },
-    { title: '届满日', dataIndex: 'dueDate', width: 110, responsive: ['md'] },
+    {
+      title: '届满日',
+      dataIndex: 'dueDate',
+      width: 110,
+      responsive: ['md'],
+      render: (dueDate: string | null) => dueDate ?? '—',
+    },
     ...(isPhone
       ? []
-      : [{ title: '倒计时', dataIndex: 'daysLeft', width: 100, render: (_: unknown, row: Deadline) => <DeadlineCountdown deadline={row} /> }]),
+      : [
+          {
+            title: '倒计时',
+            dataIndex: 'daysLeft',
+            width: 100,
+            render: (_: unknown, row: Deadline) => <DeadlineCountdown deadline={row} />,
+          },
+        ]),
     {
       title: '依据',
       dataIndex: 'citation',
@@ -77,10 +95,16 @@ function DeadlinePanel({ scope }: { scope: Scope }) {
       render: (_, row) => (
         <Space size={4}>
           <Typography.Text type="secondary">{row.citation}</Typography.Text>
-          {row.warning && (
-            <Tooltip title={row.warning}>
-              <WarningOutlined style={{ color: '#fa8c16' }} aria-label={row.warning} />
-            </Tooltip>
+          {[row.error, row.warning].map(
+            (text) =>
+              text && (
+                <Tooltip key={text} title={text}>
+                  <WarningOutlined
+                    style={{ color: text === row.error ? '#cf1322' : '#fa8c16' }}
+                    aria-label={text}
+                  />
+                </Tooltip>
+              ),
           )}
         </Space>
       ),
@@ -97,9 +121,21 @@ function DeadlinePanel({ scope }: { scope: Scope }) {
     },
   ];
 
-  const cards: { key: StatusFilter; title: string; value: number | undefined; color: string; icon: ReactNode }[] = [
+  const cards: {
+    key: StatusFilter;
+    title: string;
+    value: number | undefined;
+    color: string;
+    icon: ReactNode;
+  }[] = [
     { key: 'dueSoon', title: '即将到期', value: dueSoon, color: '#fa8c16', icon: <ClockCircleOutlined /> },
-    { key: 'overdue', title: '已逾期', value: overdue, color: '#cf1322', icon: <ExclamationCircleOutlined /> },
+    {
+      key: 'overdue',
+      title: '已逾期',
+      value: overdue,
+      color: '#cf1322',
+      icon: <ExclamationCircleOutlined />,
+    },
     { key: 'active', title: '计时中', value: active, color: '#1677ff', icon: <FieldTimeOutlined /> },
   ];
 
@@ -127,12 +163,25 @@ function DeadlinePanel({ scope }: { scope: Scope }) {
       </Row>
       <Card
         size="small"
-        title={<Typography.Title level={5} style={{ margin: 0 }}>待办期限</Typography.Title>}
-        extra={isPhone ? undefined : <Segmented options={statusOptions} value={status} onChange={setStatus} />}
+        title={
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            待办期限
+          </Typography.Title>
+        }
+        extra={
+          isPhone ? undefined : <Segmented options={statusOptions} value={status} onChange={setStatus} />
+        }
         data-testid={`deadline-list-${scope}`}
       >
         {isPhone && (
-          <Segmented block size="small" options={statusOptions} value={status} onChange={setStatus} style={{ marginBottom: 8 }} />
+          <Segmented
+            block
+            size="small"
+            options={statusOptions}
+            value={status}
+            onChange={setStatus}
+            style={{ marginBottom: 8 }}
+          />
         )}
         <RecordTable<Deadline>
           path="/deadlines"

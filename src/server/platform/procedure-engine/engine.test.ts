@@ -42,6 +42,7 @@ const permitProcedure = defineProcedure({
     decision: { label: '作出处罚决定期限', rule: 'XZCF-60', startsOn: 'file', stopsOn: ['decide'] },
     hearingRequest: { label: '听证申请期限', rule: 'XZCF-64-1', startsOn: 'serveNotice', stopsOn: ['decide'] },
     service: { label: '决定书送达期限', rule: 'XZCF-61', startsOn: 'decide', stopsOn: ['serve'] },
+    statement: { label: '陈述申辩期限', rule: 'XZCF-CSSB', startsOn: 'serveNotice', stopsOn: ['decide'] },
   },
 });
 
@@ -64,7 +65,7 @@ await t.database.db.execute(
 );
 
 describe('procedure engine', () => {
-  let users: Record<'head' | 'a1' | 'a2' | 'b1', ProvisionedUser>;
+  let users: Record<'head' | 'a1' | 'a2' | 'b1' | 'admin', ProvisionedUser>;
   let orgA: string;
 
   async function newPermit(overrides: Partial<typeof permits.$inferInsert> = {}) {
@@ -82,7 +83,7 @@ describe('procedure engine', () => {
       const instA = await provisionOrg(tx, { parent: city, name: '甲县卫生监督所', kind: 'institute', region: '甲县' });
       const instB = await provisionOrg(tx, { parent: city, name: '乙县卫生监督所', kind: 'institute', region: '乙县' });
       orgA = instA.id;
-      const make = (org: typeof instA, username: string, roleIds: ('officer' | 'sectionHead')[]) =>
+      const make = (org: typeof instA, username: string, roleIds: ('officer' | 'sectionHead' | 'systemAdmin')[]) =>
         provisionUser(tx, { org, username, displayName: username, roleIds, passwordHash });
       const head = await make(instA, 'eng-head', ['sectionHead', 'officer']);
       const a1 = await make(instA, 'eng-a1', ['officer']);
@@ -91,7 +92,8 @@ describe('procedure engine', () => {
       for (const [i, u] of [head, a1, a2, b1].entries()) {
         await tx.insert(officerCertificates).values({ userId: u.id, orgId: u.orgId, certificateNumber: `ENG-${i}`, issuingBody: '测试市人民政府', validFrom: '2025-12-01', validUntil: '2030-01-01' });
       }
-      return { head, a1, a2, b1 };
+      const admin = await make(instA, 'eng-admin', ['systemAdmin']);
+      return { head, a1, a2, b1, admin };
     });
   });
 
@@ -110,7 +112,7 @@ describe('procedure engine', () => {
     const [service] = await t.database.db.select().from(procedureDeadlines).where(sql`${procedureDeadlines.recordId} = ${id} and ${procedureDeadlines.clock} = 'service'`);
     assert.equal(service!.dueDate, '2026-02-28'); // legal-rules.md §14c
     const stopped = await t.database.db.select().from(procedureDeadlines).where(sql`${procedureDeadlines.recordId} = ${id} and ${procedureDeadlines.status} = 'stopped'`);
-    assert.deepEqual(stopped.map((r) => r.clock).sort(), ['decision', 'hearingRequest']);
+    assert.deepEqual(stopped.map((r) => r.clock).sort(), ['decision', 'hearingRequest', 'statement']);
   });
 
   test('refuses out-of-order steps, wrong roles, missing documents and uncertified teams with the reason', async () => {
@@ -176,11 +178,11 @@ describe('procedure engine', () => {
     await act(users.head, id, 'file', '2026-02-10T02:00:00Z');
     await act(users.a1, id, 'serveNotice', '2026-02-12T02:00:00Z');
     const started = await t.database.db.select().from(notifications).where(sql`${notifications.userId} = ${users.a1.id} and ${notifications.kind} = 'deadline.started' and ${notifications.body} like '%提醒测试案%'`);
-    assert.equal(started.length, 2, 'the assignee hears when the decision and hearing-request clocks start');
+    assert.equal(started.length, 3, 'the assignee hears when each clock starts');
 
     const first = await sweepReminders(t.database.db, '2026-02-27');
     assert.ok(first.deadlineReminders >= 1);
-    const overdue = await t.database.db.select().from(notifications).where(sql`${notifications.userId} = ${users.a1.id} and ${notifications.kind} = 'deadline.overdue' and ${notifications.body} like '%提醒测试案%'`);
+    const overdue = await t.database.db.select().from(notifications).where(sql`${notifications.userId} = ${users.a1.id} and ${notifications.kind} = 'deadline.overdue' and ${notifications.body} like '%提醒测试案%听证申请期限%'`);
     assert.equal(overdue.length, 1);
     assert.match(overdue[0]!.body, /2026-02-26.*行政处罚法第六十四条/);
     const second = await sweepReminders(t.database.db, '2026-02-27');
@@ -190,8 +192,36 @@ describe('procedure engine', () => {
     const list = await t.app.inject({ url: '/api/deadlines?scope=mine&status=active&pageSize=100', headers: { cookie } });
     assert.equal(list.statusCode, 200);
     const mine = list.json().items.filter((d: { recordId: string }) => d.recordId === id);
-    assert.deepEqual(mine.map((d: { clock: string }) => d.clock).sort(), ['decision', 'hearingRequest']);
+    assert.deepEqual(mine.map((d: { clock: string }) => d.clock).sort(), ['decision', 'hearingRequest', 'statement']);
     const bell = await t.app.inject({ url: '/api/notifications?unreadOnly=true', headers: { cookie } });
     assert.ok(bell.json().unread >= 3);
+  });
+
+  test('the 陈述申辩 period, which the law leaves open, is set per organisation; statutory periods are not', async () => {
+    const { cookie } = await loginAs(t.app, 'eng-admin', password);
+    const settings = await t.app.inject({ url: '/api/procedures/test.permit/settings', headers: { cookie } });
+    assert.equal(settings.statusCode, 200);
+    assert.deepEqual(settings.json().items.map((i: { clock: string }) => i.clock), ['statement']);
+    const statutory = await t.app.inject({ method: 'PUT', url: '/api/procedures/test.permit/settings/hearingRequest', headers: { cookie }, payload: { period: 10 } });
+    assert.equal(statutory.statusCode, 400);
+    assert.match(statutory.json().error.message, /法定期限/);
+    const officer = await loginAs(t.app, 'eng-a1', password);
+    const notAdmin = await t.app.inject({ method: 'PUT', url: '/api/procedures/test.permit/settings/statement', headers: { cookie: officer.cookie }, payload: { period: 5 } });
+    assert.equal(notAdmin.statusCode, 403);
+
+    const dueOf = async (id: string) =>
+      (await t.database.db.select().from(procedureDeadlines).where(sql`${procedureDeadlines.recordId} = ${id} and ${procedureDeadlines.clock} = 'statement'`))[0]!.dueDate;
+    const withDefault = await newPermit({ documents: ['priorNotice'] });
+    await act(users.head, withDefault, 'file', '2026-02-10T02:00:00Z');
+    await act(users.a1, withDefault, 'serveNotice', '2026-02-12T02:00:00Z');
+    // Default 3 working days: 02-13, 02-14 (调休 Saturday), 02-24.
+    assert.equal(await dueOf(withDefault), '2026-02-24');
+
+    const put = await t.app.inject({ method: 'PUT', url: '/api/procedures/test.permit/settings/statement', headers: { cookie }, payload: { period: 5 } });
+    assert.equal(put.statusCode, 200);
+    const withSetting = await newPermit({ documents: ['priorNotice'] });
+    await act(users.head, withSetting, 'file', '2026-02-10T02:00:00Z');
+    await act(users.a1, withSetting, 'serveNotice', '2026-02-12T02:00:00Z');
+    assert.equal(await dueOf(withSetting), '2026-02-26');
   });
 });

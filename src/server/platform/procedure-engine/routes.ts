@@ -2,7 +2,8 @@ import { and, count, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ApiError } from '../../../shared/platform/errors.ts';
 import { Id, Ok, pageOf } from '../../../shared/platform/pagination.ts';
-import { Deadline, DeadlineListQuery, Notification, NotificationListQuery, Timeline } from '../../../shared/platform/work.ts';
+import { Deadline, DeadlineListQuery, Notification, NotificationListQuery, ProcedurePeriodSettings, PutProcedurePeriodInput, Timeline } from '../../../shared/platform/work.ts';
+import { configurablePeriods, setConfigurablePeriod } from './settings.ts';
 import { classifyDeadline, dueSoonThresholdDays, shanghaiDate } from '../../../shared/procedure/clocks.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 import { addCalendarDays, daysBetween } from '../../../shared/law/calendar.ts';
@@ -129,6 +130,28 @@ export function registerProcedureRoutes(app: App, ctx: RouteContext): void {
       const actor = requireActor(request);
       const { procedureId, recordId, action } = request.params;
       return inTransaction(ctx.db, (tx) => transition(tx, { procedureId, recordId, action, actor, note: request.body.note, input: request.body.input }));
+    },
+  );
+
+  app.get(
+    '/api/procedures/:procedureId/settings',
+    { schema: { tags: ['流程'], summary: '本机构可自行设定的期限（如陈述申辩期限）', params: RecordParams.pick({ procedureId: true }), response: { 200: ProcedurePeriodSettings, ...errors } } },
+    async (request) => configurablePeriods(ctx.db, requireActor(request), request.params.procedureId),
+  );
+  app.put(
+    '/api/procedures/:procedureId/settings/:clock',
+    {
+      schema: {
+        tags: ['流程'],
+        summary: '设定本机构的可配置期限',
+        params: z.object({ procedureId: z.string().min(1).max(80), clock: z.string().min(1).max(80) }),
+        body: PutProcedurePeriodInput,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      await setConfigurablePeriod(ctx.db, requireActor(request), request.params.procedureId, request.params.clock, request.body.period);
+      return { ok: true as const };
     },
   );
 

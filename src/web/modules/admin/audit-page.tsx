@@ -13,9 +13,12 @@ type Entry = z.infer<typeof AuditEntry>;
 type Verify = z.infer<typeof AuditVerifyResult>;
 
 function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Typography.Text type="secondary">（无）</Typography.Text>;
+  if (value === null || value === undefined)
+    return <Typography.Text type="secondary">（无）</Typography.Text>;
   return (
-    <pre style={{ margin: 0, maxHeight: 300, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 8 }}>
+    <pre
+      style={{ margin: 0, maxHeight: 300, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 8 }}
+    >
       {JSON.stringify(value, null, 2)}
     </pre>
   );
@@ -72,14 +75,25 @@ export function AuditPage() {
       {can('audit.verify') && (
         <Card size="small">
           <Space wrap>
-            <Button type="primary" icon={<SafetyOutlined />} loading={verifying} onClick={() => void runVerify()}>
+            <Button
+              type="primary"
+              icon={<SafetyOutlined />}
+              loading={verifying}
+              onClick={() => void runVerify()}
+            >
               校验完整性
             </Button>
             <Typography.Text type="secondary">逐条重算哈希链，确认日志未被删改。</Typography.Text>
           </Space>
-          {verify && 'failed' in verify && <Result status="warning" title="校验未能完成" subTitle={verify.failed} />}
+          {verify && 'failed' in verify && (
+            <Result status="warning" title="校验未能完成" subTitle={verify.failed} />
+          )}
           {verify && 'ok' in verify && verify.ok && (
-            <Result status="success" title="审计日志完整" subTitle={`已校验 ${verify.checked} 条记录，哈希链连续，未发现删改。`} />
+            <Result
+              status="success"
+              title="审计日志完整"
+              subTitle={`已校验 ${verify.checked} 条记录，哈希链连续，未发现删改。`}
+            />
           )}
           {verify && 'ok' in verify && !verify.ok && (
             <Result

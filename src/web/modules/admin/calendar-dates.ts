@@ -5,7 +5,9 @@ export type ParsedDay = { date: string; kind: CalendarDayKind; name: string };
 export type ParseResult = { days: ParsedDay[]; errors: string[] };
 
 const datePattern = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
-const linePattern = new RegExp(String.raw`^${datePattern}(?:\s*(?:~|～|至|到|—|–|-{1,2})\s*(?:${datePattern}))?\s*[,，、\s]*(.*)$`);
+const linePattern = new RegExp(
+  String.raw`^${datePattern}(?:\s*(?:~|～|至|到|—|–|-{1,2})\s*(?:${datePattern}))?\s*[,，、\s]*(.*)$`,
+);
 
 function isoDate(year: string, month: string, day: string): string | undefined {
   const text = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
@@ -18,7 +20,12 @@ function isoDate(year: string, month: string, day: string): string | undefined {
  * `2027-01-01 元旦`, `2027/2/6~2027/2/12 春节`, `2027年2月13日 春节调休`.
  * A range expands to every day in it; a line without a name gets `defaultName`.
  */
-export function parseCalendarLines(text: string, kind: CalendarDayKind, year: number, defaultName: string): ParseResult {
+export function parseCalendarLines(
+  text: string,
+  kind: CalendarDayKind,
+  year: number,
+  defaultName: string,
+): ParseResult {
   const days: ParsedDay[] = [];
   const errors: string[] = [];
   const lines = text.split(/\r?\n/);

@@ -26,7 +26,8 @@ function YearDays({ year }: { year: Year }) {
         {
           title: '类型',
           dataIndex: 'kind',
-          render: (_, day) => (day.kind === 'rest' ? <Tag color="green">休</Tag> : <Tag color="orange">班（调休）</Tag>),
+          render: (_, day) =>
+            day.kind === 'rest' ? <Tag color="green">休</Tag> : <Tag color="orange">班（调休）</Tag>,
         },
         { title: '名称', dataIndex: 'name' },
       ]}
@@ -37,7 +38,9 @@ function YearDays({ year }: { year: Year }) {
 /** The official working-day calendar every statutory deadline is computed with. */
 export function CalendarPage() {
   const { data, error, loading, reload } = useQuery<Years>('/calendar/years');
-  const [formValues, setFormValues] = useState<Partial<CalendarYearFormValues>>({ year: new Date().getFullYear() + 1 });
+  const [formValues, setFormValues] = useState<Partial<CalendarYearFormValues>>({
+    year: new Date().getFullYear() + 1,
+  });
   const [formKey, setFormKey] = useState(0);
   const years = [...(data?.items ?? [])].sort((a, b) => b.year - a.year);
 
@@ -54,7 +57,7 @@ export function CalendarPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
-        节假日与调休
+        工作日历（节假日与调休）
       </Typography.Title>
       <Alert
         type="info"
@@ -64,7 +67,9 @@ export function CalendarPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title="已录入年度" loading={loading && !data}>
-            {error !== undefined && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
+            {error !== undefined && (
+              <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />
+            )}
             {years.length === 0 ? (
               <Empty description="尚未录入任何年度" />
             ) : (
@@ -75,7 +80,9 @@ export function CalendarPage() {
                     <Space wrap size={[8, 0]}>
                       <Typography.Text strong>{year.year} 年</Typography.Text>
                       <Tag color="green">休 {year.days.filter((day) => day.kind === 'rest').length} 天</Tag>
-                      <Tag color="orange">调休上班 {year.days.filter((day) => day.kind === 'work').length} 天</Tag>
+                      <Tag color="orange">
+                        调休上班 {year.days.filter((day) => day.kind === 'work').length} 天
+                      </Tag>
                     </Space>
                   ),
                   extra: (
@@ -105,7 +112,10 @@ export function CalendarPage() {
             <Card size="small" title="工作日计算器">
               <WorkingDayCalculator />
             </Card>
-            <Card size="small" title={`录入年度安排${formValues.source ? `（修改 ${formValues.year} 年）` : ''}`}>
+            <Card
+              size="small"
+              title={`录入年度安排${formValues.source ? `（修改 ${formValues.year} 年）` : ''}`}
+            >
               <CalendarYearForm key={formKey} initialValues={formValues} onSaved={reload} />
             </Card>
           </Space>

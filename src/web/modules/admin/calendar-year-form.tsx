@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
-import { api, errorMessage } from '../../api.ts';
-import { applyServerFieldErrors } from '../../platform/form-errors.ts';
+import { api } from '../../api.ts';
+import { showServerErrors } from '../../platform/form-errors.ts';
 import { mergeCalendarDays, parseCalendarLines } from './calendar-dates.ts';
 import type { PutCalendarYearInput } from '../../../shared/platform/calendar.ts';
 
@@ -45,8 +45,7 @@ export function CalendarYearForm({
       message.success(`${values.year} 年节假日安排已保存`);
       onSaved();
     } catch (error) {
-      const unmatched = applyServerFieldErrors(form, error);
-      message.error([errorMessage(error), ...unmatched].join('；'));
+      message.error(showServerErrors(form, error));
     } finally {
       setSaving(false);
     }
@@ -64,7 +63,14 @@ export function CalendarYearForm({
           <Form.Item
             name="source"
             label="依据"
-            rules={[{ required: true, whitespace: true, min: 4, message: '请填写依据（国务院办公厅通知文号或标题）' }]}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                min: 4,
+                message: '请填写依据（国务院办公厅通知文号或标题）',
+              },
+            ]}
           >
             <Input placeholder="如：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕X号）" />
           </Form.Item>
@@ -72,7 +78,11 @@ export function CalendarYearForm({
       </Row>
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name="restText" label="放假日期" extra="每行一个日期或区间，可带名称，如：2027-02-06~2027-02-12 春节">
+          <Form.Item
+            name="restText"
+            label="放假日期"
+            extra="每行一个日期或区间，可带名称，如：2027-02-06~2027-02-12 春节"
+          >
             <Input.TextArea rows={8} placeholder={'2027-01-01 元旦\n2027-02-06~2027-02-12 春节'} />
           </Form.Item>
         </Col>

@@ -1,9 +1,25 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, Row, Select, Space, Spin, Tag, Tree, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Tree,
+  Typography,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../../api.ts';
 import { buildOrgTree, useOrgs, type OrgNode } from '../../platform/org-tree.tsx';
-import { applyServerFieldErrors } from '../../platform/form-errors.ts';
+import { showServerErrors } from '../../platform/form-errors.ts';
 import { FormModal, blankToNull } from '../../platform/form-modal.tsx';
 import { orgKindLabels, orgKinds, type OrgKind } from '../../../shared/platform/access.ts';
 import type { CreateOrgInput, Org, UpdateOrgInput } from '../../../shared/platform/orgs.ts';
@@ -15,7 +31,11 @@ const kindOptions = orgKinds.map((kind) => ({ value: kind, label: orgKindLabels[
 function OrgFields() {
   return (
     <>
-      <Form.Item name="name" label="机构名称" rules={[{ required: true, whitespace: true, message: '请输入机构名称' }]}>
+      <Form.Item
+        name="name"
+        label="机构名称"
+        rules={[{ required: true, whitespace: true, message: '请输入机构名称' }]}
+      >
         <Input maxLength={100} />
       </Form.Item>
       <Form.Item name="kind" label="机构类型" rules={[{ required: true, message: '请选择机构类型' }]}>
@@ -31,7 +51,9 @@ function OrgFields() {
   );
 }
 
-function toTreeData(nodes: OrgNode[]): { key: string; title: ReactNode; children: ReturnType<typeof toTreeData> }[] {
+function toTreeData(
+  nodes: OrgNode[],
+): { key: string; title: ReactNode; children: ReturnType<typeof toTreeData> }[] {
   return nodes.map((node) => ({
     key: node.key,
     title: (
@@ -61,8 +83,7 @@ function OrgEditor({ org, onSaved }: { org: Org; onSaved: () => void }) {
       message.success('机构信息已保存');
       onSaved();
     } catch (error) {
-      const unmatched = applyServerFieldErrors(form, error);
-      message.error([errorMessage(error), ...unmatched].join('；'));
+      message.error(showServerErrors(form, error));
     } finally {
       setSaving(false);
     }
@@ -83,7 +104,8 @@ export function OrgsPage() {
   const [selectedId, setSelectedId] = useState<string>();
   const [creating, setCreating] = useState(false);
   const orgs = data?.items ?? [];
-  const selected = orgs.find((org) => org.id === selectedId) ?? orgs.find((org) => !orgs.some((o) => o.id === org.parentId));
+  const selected =
+    orgs.find((org) => org.id === selectedId) ?? orgs.find((org) => !orgs.some((o) => o.id === org.parentId));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -123,7 +145,11 @@ export function OrgsPage() {
               )
             }
           >
-            {selected ? <OrgEditor org={selected} onSaved={reload} /> : <Empty description="请在左侧选择机构" />}
+            {selected ? (
+              <OrgEditor org={selected} onSaved={reload} />
+            ) : (
+              <Empty description="请在左侧选择机构" />
+            )}
           </Card>
         </Col>
       </Row>

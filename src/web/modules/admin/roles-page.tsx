@@ -1,5 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { api, errorMessage } from '../../api.ts';
 import { useQuery } from '../../platform/use-query.ts';
 import type { Role, RoleList, UpdateRoleInput } from '../../../shared/platform/orgs.ts';
@@ -16,7 +28,9 @@ const writeScopeOptions: { value: WriteScope; label: string }[] = [
 ];
 
 function toDraft(roles: Role[]): Draft {
-  return Object.fromEntries(roles.map((role) => [role.id, { permissions: [...role.permissions], writeScope: role.writeScope }]));
+  return Object.fromEntries(
+    roles.map((role) => [role.id, { permissions: [...role.permissions], writeScope: role.writeScope }]),
+  );
 }
 
 function isDirty(role: Role, draft: Draft[string] | undefined): boolean {
@@ -98,7 +112,11 @@ export function RolesPage() {
       title: (
         <span>
           {role.name}
-          {isDirty(role, draft[role.id]) && <Tag color="orange" style={{ marginInlineStart: 4 }}>已修改</Tag>}
+          {isDirty(role, draft[role.id]) && (
+            <Tag color="orange" style={{ marginInlineStart: 4 }}>
+              已修改
+            </Tag>
+          )}
         </span>
       ),
       key: role.id,
@@ -114,7 +132,9 @@ export function RolesPage() {
               value={entry.writeScope}
               options={writeScopeOptions}
               popupMatchSelectWidth={false}
-              onChange={(writeScope) => setDraft((current) => ({ ...current, [role.id]: { ...entry, writeScope } }))}
+              onChange={(writeScope) =>
+                setDraft((current) => ({ ...current, [role.id]: { ...entry, writeScope } }))
+              }
             />
           );
         }
@@ -140,10 +160,18 @@ export function RolesPage() {
         title="权限矩阵"
         extra={
           <Space>
-            <Button disabled={dirtyRoles.length === 0 || saving} onClick={() => data && setDraft(toDraft(data.items))}>
+            <Button
+              disabled={dirtyRoles.length === 0 || saving}
+              onClick={() => data && setDraft(toDraft(data.items))}
+            >
               撤销修改
             </Button>
-            <Button type="primary" disabled={dirtyRoles.length === 0} loading={saving} onClick={() => void save()}>
+            <Button
+              type="primary"
+              disabled={dirtyRoles.length === 0}
+              loading={saving}
+              onClick={() => void save()}
+            >
               保存{dirtyRoles.length > 0 ? `（${dirtyRoles.length}个角色）` : ''}
             </Button>
           </Space>

@@ -84,7 +84,11 @@ export function UserFormModal({
       >
         <Input disabled={editing} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+      <Form.Item
+        name="displayName"
+        label="姓名"
+        rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+      >
         <Input maxLength={32} />
       </Form.Item>
       <Form.Item name="orgId" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
@@ -93,7 +97,11 @@ export function UserFormModal({
       <Form.Item name="roleIds" label="角色" rules={[{ required: true, message: '至少选择一个角色' }]}>
         <Select mode="multiple" options={roleOptions} placeholder="选择角色" />
       </Form.Item>
-      <Form.Item name="phone" label="手机号" rules={[{ pattern: /^1\d{10}$/, message: '手机号应为11位数字' }]}>
+      <Form.Item
+        name="phone"
+        label="手机号"
+        rules={[{ pattern: /^1\d{10}$/, message: '手机号应为11位数字' }]}
+      >
         <Input maxLength={11} />
       </Form.Item>
       <Form.Item

@@ -34,12 +34,22 @@ export function UsersPage() {
       dataIndex: 'isActive',
       render: (_, user) => (user.isActive ? <Tag color="success">启用</Tag> : <Tag>停用</Tag>),
     },
-    { title: '手机号', dataIndex: 'phone', responsive: ['lg'], render: (phone: string | null) => phone ?? '—' },
+    {
+      title: '手机号',
+      dataIndex: 'phone',
+      responsive: ['lg'],
+      render: (phone: string | null) => phone ?? '—',
+    },
     {
       title: '操作',
       key: 'actions',
       render: (_, user) => (
-        <Button type="link" size="small" onClick={() => setModal({ open: true, user })} style={{ paddingInline: 0 }}>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => setModal({ open: true, user })}
+          style={{ paddingInline: 0 }}
+        >
           编辑
         </Button>
       ),
@@ -53,7 +63,13 @@ export function UsersPage() {
       </Typography.Title>
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
-          <OrgSelect allowClear value={orgId} onChange={setOrgId} style={{ width: 240 }} placeholder="全部机构" />
+          <OrgSelect
+            allowClear
+            value={orgId}
+            onChange={setOrgId}
+            style={{ width: 240 }}
+            placeholder="全部机构"
+          />
           <Input.Search
             allowClear
             placeholder="用户名或姓名"
@@ -64,7 +80,13 @@ export function UsersPage() {
             新增用户
           </Button>
         </Space>
-        <RecordTable<User> path="/users" query={{ orgId, q }} columns={columns} rowKey="id" refreshKey={refreshKey} />
+        <RecordTable<User>
+          path="/users"
+          query={{ orgId, q }}
+          columns={columns}
+          rowKey="id"
+          refreshKey={refreshKey}
+        />
       </Card>
       <UserFormModal
         open={modal.open}

@@ -15,14 +15,25 @@ export function WorkingDayCalculator() {
 
   const [add, adding] = useAction(async () => {
     if (!from || days === null) return;
-    const { date } = await api.get<{ date: string }>('/calendar/add-working-days', { from: from.format('YYYY-MM-DD'), days });
-    setAnswer({ kind: 'result', text: `${from.format('YYYY-MM-DD')} 起 ${days} 个工作日：${date}（${dayjs(date).format('dddd')}）` });
+    const { date } = await api.get<{ date: string }>('/calendar/add-working-days', {
+      from: from.format('YYYY-MM-DD'),
+      days,
+    });
+    setAnswer({
+      kind: 'result',
+      text: `${from.format('YYYY-MM-DD')} 起 ${days} 个工作日：${date}（${dayjs(date).format('dddd')}）`,
+    });
   }, showError);
 
   const [check, checking] = useAction(async () => {
     if (!from) return;
-    const { workingDay } = await api.get<{ workingDay: boolean }>('/calendar/is-working-day', { date: from.format('YYYY-MM-DD') });
-    setAnswer({ kind: 'result', text: `${from.format('YYYY-MM-DD')}（${from.format('dddd')}）${workingDay ? '是工作日' : '是休息日'}` });
+    const { workingDay } = await api.get<{ workingDay: boolean }>('/calendar/is-working-day', {
+      date: from.format('YYYY-MM-DD'),
+    });
+    setAnswer({
+      kind: 'result',
+      text: `${from.format('YYYY-MM-DD')}（${from.format('dddd')}）${workingDay ? '是工作日' : '是休息日'}`,
+    });
   }, showError);
 
   return (
@@ -32,7 +43,15 @@ export function WorkingDayCalculator() {
           <DatePicker value={from} onChange={setFrom} allowClear={false} />
         </Form.Item>
         <Form.Item label="工作日数" style={{ marginBottom: 0 }}>
-          <InputNumber min={0} max={1000} precision={0} value={days} onChange={setDays} suffix="个工作日" style={{ width: 160 }} />
+          <InputNumber
+            min={0}
+            max={1000}
+            precision={0}
+            value={days}
+            onChange={setDays}
+            suffix="个工作日"
+            style={{ width: 160 }}
+          />
         </Form.Item>
         <Button type="primary" loading={adding} onClick={() => void add()}>
           计算届满日
@@ -44,7 +63,9 @@ export function WorkingDayCalculator() {
       {answer && (
         <div style={{ marginTop: 12 }} data-testid="working-day-answer">
           {answer.kind === 'result' ? (
-            <Tag color="blue" style={{ fontSize: 14, padding: '4px 8px' }}>{answer.text}</Tag>
+            <Tag color="blue" style={{ fontSize: 14, padding: '4px 8px' }}>
+              {answer.text}
+            </Tag>
           ) : (
             <Typography.Text type="danger">{answer.text}</Typography.Text>
           )}

@@ -17,7 +17,11 @@ export function ExpiryTag({ expiresInDays }: { expiresInDays: number | null }) {
   return null;
 }
 
-const statusColors: Record<Certificate['status'], string> = { valid: 'success', suspended: 'warning', revoked: 'default' };
+const statusColors: Record<Certificate['status'], string> = {
+  valid: 'success',
+  suspended: 'warning',
+  revoked: 'default',
+};
 
 export function CertificateStatusTag({ status }: { status: Certificate['status'] }) {
   return <Tag color={statusColors[status]}>{certificateStatusLabels[status]}</Tag>;

@@ -65,7 +65,9 @@ export function EligibleOfficersPage() {
             {
               title: '姓名',
               dataIndex: 'displayName',
-              render: (_, officer) => <Link to={`/officers/${encodeURIComponent(officer.userId)}`}>{officer.displayName}</Link>,
+              render: (_, officer) => (
+                <Link to={`/officers/${encodeURIComponent(officer.userId)}`}>{officer.displayName}</Link>
+              ),
             },
             { title: '执法证号', dataIndex: 'certificateNumber' },
             { title: '有效期至', dataIndex: 'validUntil' },

@@ -11,7 +11,12 @@ export const officersModule: WebModule = {
       permission: 'officers.read',
       children: [
         { key: 'officers.list', label: '执法人员名录', path: '/officers', permission: 'officers.read' },
-        { key: 'officers.eligible', label: '可执法人员查询', path: '/officers/eligible', permission: 'officers.read' },
+        {
+          key: 'officers.eligible',
+          label: '可执法人员查询',
+          path: '/officers/eligible',
+          permission: 'officers.read',
+        },
       ],
     },
   ],

@@ -1,6 +1,19 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Row,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api.ts';
 import { useAuth } from '../../platform/auth.tsx';
@@ -23,10 +36,20 @@ export function hoursByYear(trainings: OfficerDetail['trainings']): { year: stri
     const year = training.trainedOn.slice(0, 4);
     totals.set(year, (totals.get(year) ?? 0) + training.hours);
   }
-  return [...totals.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([year, hours]) => ({ year, hours }));
+  return [...totals.entries()]
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([year, hours]) => ({ year, hours }));
 }
 
-function AddButton({ visible, onClick, children }: { visible: boolean; onClick: () => void; children: string }) {
+function AddButton({
+  visible,
+  onClick,
+  children,
+}: {
+  visible: boolean;
+  onClick: () => void;
+  children: string;
+}) {
   if (!visible) return null;
   return (
     <Button size="small" icon={<PlusOutlined />} onClick={onClick}>
@@ -109,7 +132,15 @@ export function OfficerDetailPage() {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card size="small" title="年审记录" extra={<AddButton visible={canManage} onClick={() => setForm('review')}>录入年审</AddButton>}>
+          <Card
+            size="small"
+            title="年审记录"
+            extra={
+              <AddButton visible={canManage} onClick={() => setForm('review')}>
+                录入年审
+              </AddButton>
+            }
+          >
             <Table
               rowKey="id"
               size="small"
@@ -120,7 +151,8 @@ export function OfficerDetailPage() {
                 {
                   title: '结论',
                   dataIndex: 'passed',
-                  render: (passed: boolean) => (passed ? <Tag color="success">通过</Tag> : <Tag color="error">未通过</Tag>),
+                  render: (passed: boolean) =>
+                    passed ? <Tag color="success">通过</Tag> : <Tag color="error">未通过</Tag>,
                 },
                 { title: '备注', dataIndex: 'note', render: (note: string | null) => note ?? '—' },
               ]}
@@ -128,7 +160,15 @@ export function OfficerDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title="考试成绩" extra={<AddButton visible={canManage} onClick={() => setForm('exam')}>录入成绩</AddButton>}>
+          <Card
+            size="small"
+            title="考试成绩"
+            extra={
+              <AddButton visible={canManage} onClick={() => setForm('exam')}>
+                录入成绩
+              </AddButton>
+            }
+          >
             <Table
               rowKey="id"
               size="small"
@@ -141,14 +181,23 @@ export function OfficerDetailPage() {
                 {
                   title: '结果',
                   dataIndex: 'passed',
-                  render: (passed: boolean) => (passed ? <Tag color="success">合格</Tag> : <Tag color="error">不合格</Tag>),
+                  render: (passed: boolean) =>
+                    passed ? <Tag color="success">合格</Tag> : <Tag color="error">不合格</Tag>,
                 },
               ]}
             />
           </Card>
         </Col>
         <Col xs={24}>
-          <Card size="small" title="培训记录" extra={<AddButton visible={canManage} onClick={() => setForm('training')}>录入培训</AddButton>}>
+          <Card
+            size="small"
+            title="培训记录"
+            extra={
+              <AddButton visible={canManage} onClick={() => setForm('training')}>
+                录入培训
+              </AddButton>
+            }
+          >
             <Space wrap style={{ marginBottom: 12 }}>
               <Typography.Text type="secondary">各年度学时：</Typography.Text>
               {hoursByYear(data.trainings).map(({ year, hours }) => (

@@ -2,7 +2,11 @@ import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api.ts';
 import { FormModal, blankToNull } from '../../platform/form-modal.tsx';
-import { certificateStatusLabels, certificateStatuses, type IssueCertificateInput } from '../../../shared/platform/officers.ts';
+import {
+  certificateStatusLabels,
+  certificateStatuses,
+  type IssueCertificateInput,
+} from '../../../shared/platform/officers.ts';
 
 export type OfficerFormKind = 'certificate' | 'status' | 'review' | 'training' | 'exam';
 
@@ -15,7 +19,13 @@ function officerPath(userId: string, suffix: string): string {
   return `/officers/${encodeURIComponent(userId)}/${suffix}`;
 }
 
-type CertificateValues = { certificateNumber: string; issuingBody: string; validFrom: Dayjs; validUntil: Dayjs; lawAreas?: string };
+type CertificateValues = {
+  certificateNumber: string;
+  issuingBody: string;
+  validFrom: Dayjs;
+  validUntil: Dayjs;
+  lawAreas?: string;
+};
 
 /** Issues a new certificate (or a renewal, which replaces the current one). */
 export function IssueCertificateModal({ userId, open, onClose, onSaved }: ModalProps) {
@@ -82,10 +92,20 @@ export function CertificateStatusModal({ userId, open, onClose, onSaved }: Modal
       onClose={onClose}
       onSaved={onSaved}
       successText="执法证状态已变更"
-      onSubmit={(values) => api.patch(officerPath(userId, 'certificate/status'), { status: values.status, reason: values.reason.trim() })}
+      onSubmit={(values) =>
+        api.patch(officerPath(userId, 'certificate/status'), {
+          status: values.status,
+          reason: values.reason.trim(),
+        })
+      }
     >
       <Form.Item name="status" label="状态" rules={required('请选择状态')}>
-        <Select options={certificateStatuses.map((status) => ({ value: status, label: certificateStatusLabels[status] }))} />
+        <Select
+          options={certificateStatuses.map((status) => ({
+            value: status,
+            label: certificateStatusLabels[status],
+          }))}
+        />
       </Form.Item>
       <Form.Item name="reason" label="原因" rules={required('请填写原因')}>
         <Input.TextArea rows={3} maxLength={200} showCount />
@@ -116,7 +136,12 @@ export function ReviewModal({ userId, open, onClose, onSaved }: ModalProps) {
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="passed" label="年审结论" rules={required('请填写年审是否通过')}>
-        <Radio.Group options={[{ value: true, label: '通过' }, { value: false, label: '未通过' }]} />
+        <Radio.Group
+          options={[
+            { value: true, label: '通过' },
+            { value: false, label: '未通过' },
+          ]}
+        />
       </Form.Item>
       <Form.Item name="note" label="备注">
         <Input.TextArea rows={2} maxLength={200} />
@@ -185,7 +210,12 @@ export function ExamModal({ userId, open, onClose, onSaved }: ModalProps) {
         <InputNumber min={0} max={100} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="passed" label="是否合格" rules={required('请填写是否合格')}>
-        <Radio.Group options={[{ value: true, label: '合格' }, { value: false, label: '不合格' }]} />
+        <Radio.Group
+          options={[
+            { value: true, label: '合格' },
+            { value: false, label: '不合格' },
+          ]}
+        />
       </Form.Item>
     </FormModal>
   );

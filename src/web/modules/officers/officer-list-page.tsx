@@ -11,10 +11,16 @@ const columns: TableColumnsType<OfficerSummary> = [
     title: '姓名',
     dataIndex: 'displayName',
     fixed: 'left',
-    render: (_, officer) => <Link to={`/officers/${encodeURIComponent(officer.userId)}`}>{officer.displayName}</Link>,
+    render: (_, officer) => (
+      <Link to={`/officers/${encodeURIComponent(officer.userId)}`}>{officer.displayName}</Link>
+    ),
   },
   { title: '所属机构', dataIndex: 'orgName', responsive: ['md'] },
-  { title: '执法证号', key: 'number', render: (_, officer) => officer.certificate?.certificateNumber ?? '未持证' },
+  {
+    title: '执法证号',
+    key: 'number',
+    render: (_, officer) => officer.certificate?.certificateNumber ?? '未持证',
+  },
   {
     title: '有效期至',
     key: 'validUntil',
@@ -32,9 +38,15 @@ const columns: TableColumnsType<OfficerSummary> = [
     title: '证件状态',
     key: 'status',
     responsive: ['sm'],
-    render: (_, officer) => (officer.certificate ? <CertificateStatusTag status={officer.certificate.status} /> : '—'),
+    render: (_, officer) =>
+      officer.certificate ? <CertificateStatusTag status={officer.certificate.status} /> : '—',
   },
-  { title: '年审到期', dataIndex: 'reviewDueOn', responsive: ['lg'], render: (value: string | null) => value ?? '—' },
+  {
+    title: '年审到期',
+    dataIndex: 'reviewDueOn',
+    responsive: ['lg'],
+    render: (value: string | null) => value ?? '—',
+  },
   { title: '本年培训学时', dataIndex: 'trainingHoursThisYear', responsive: ['lg'] },
   {
     title: '执法资格',
@@ -55,8 +67,19 @@ export function OfficerListPage() {
       </Typography.Title>
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
-          <OrgSelect allowClear value={orgId} onChange={setOrgId} style={{ width: 240 }} placeholder="全部机构" />
-          <Input.Search allowClear placeholder="按姓名查找" onSearch={(value) => setQ(value.trim())} style={{ width: 220 }} />
+          <OrgSelect
+            allowClear
+            value={orgId}
+            onChange={setOrgId}
+            style={{ width: 240 }}
+            placeholder="全部机构"
+          />
+          <Input.Search
+            allowClear
+            placeholder="按姓名查找"
+            onSearch={(value) => setQ(value.trim())}
+            style={{ width: 220 }}
+          />
           <Checkbox checked={expiringOnly} onChange={(event) => setExpiringOnly(event.target.checked)}>
             {expiryWarningDays}天内到期（含已过期）
           </Checkbox>

@@ -1,0 +1,166 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { z } from 'zod';
+import { createTestApp } from '../test/test-app.ts';
+import { buildOrgTree, installTestProcedure, isChinese, listRoutes, loginTree, routeKey, type RouteInfo } from '../test/factories.ts';
+import { publicRoutes } from '../app.ts';
+
+// Bad input sent to every registered route, generated from each route's own zod schemas: a route added
+// tomorrow is covered without touching this file.
+const password = 'Secret-pass-2026';
+const t = await createTestApp();
+const tree = await buildOrgTree(t.database.db, { password });
+await installTestProcedure(t.database.db);
+const { admin } = await loginTree(t.app, tree, ['admin']);
+const routes = await listRoutes({ db: t.database.db, dbKind: t.database.kind, config: t.config });
+
+type Shape = Record<string, z.ZodType>;
+type Reply = { statusCode: number; body: string; json: () => unknown };
+
+const shapeOf = (schema: unknown): Shape | null =>
+  schema && typeof schema === 'object' && 'shape' in schema ? ((schema as { shape: Shape }).shape ?? null) : null;
+const paramNames = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+
+/** The paths zod itself reports for `value`, in the envelope's spelling ('days.0.date', '(整体)' for the root). */
+function zodPaths(schema: unknown, value: unknown): string[] | null {
+  const result = (schema as z.ZodType).safeParse(value);
+  if (result.success) return null;
+  return [...new Set(result.error.issues.map((i) => i.path.join('.') || '(整体)'))].sort();
+}
+
+/** A value each path parameter's schema accepts, so the other parts of the request are what gets tested. */
+function validParams(route: RouteInfo): Record<string, string> {
+  const shape = shapeOf(route.schema?.params) ?? {};
+  const candidates = [crypto.randomUUID(), '2026', 'officer', 'test.records', 'submit'];
+  return Object.fromEntries(paramNames(route.url).map((name) => [name, candidates.find((c) => !shape[name] || shape[name].safeParse(c).success) ?? 'x']));
+}
+
+function urlOf(route: RouteInfo, params: Record<string, string>, query = ''): string {
+  return route.url.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name]!)) + query;
+}
+
+/** The envelope every error must have: only `error`, a code, a Chinese message, no stack, and fields on VALIDATION. */
+function assertEnvelope(res: Reply, label: string): { code: string; message: string; fields?: { path: string; message: string }[] } {
+  assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${label}: expected 4xx, got ${res.statusCode} ${res.body}`);
+  const body = res.json() as { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
+  assert.deepEqual(Object.keys(body), ['error'], label);
+  assert.equal(typeof body.error.code, 'string', label);
+  assert.ok(isChinese(body.error.message), `${label}: message not Chinese: ${body.error.message}`);
+  assert.doesNotMatch(res.body, /\bat .+\.(ts|js):\d+|"stack"/, `${label}: leaks a stack trace`);
+  if (body.error.code === 'VALIDATION') {
+    assert.equal(res.statusCode, 400, label);
+    assert.ok(body.error.fields && body.error.fields.length > 0, `${label}: VALIDATION without fields`);
+    for (const f of body.error.fields) {
+      assert.ok(f.path.length > 0, `${label}: empty field path`);
+      assert.ok(isChinese(f.message), `${label}: field message not Chinese: ${f.message}`);
+    }
+  }
+  return body.error;
+}
+
+function assertNamesFields(res: Reply, label: string, expected: string[]) {
+  const error = assertEnvelope(res, label);
+  assert.equal(res.statusCode, 400, `${label}: ${res.body}`);
+  assert.equal(error.code, 'VALIDATION', label);
+  assert.deepEqual([...new Set(error.fields!.map((f) => f.path))].sort(), expected, label);
+}
+
+const send = (method: string, url: string, options: { cookie?: string; payload?: string | object; contentType?: string } = {}) =>
+  t.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...(options.contentType ? { 'content-type': options.contentType } : {}) },
+    ...(options.payload !== undefined ? { payload: options.payload } : {}),
+  });
+
+describe('errors on every route', () => {
+  test('the route list is the app’s, and every route declares its input and response schemas', () => {
+    assert.ok(routes.length >= 30, `found ${routes.length} routes`);
+    for (const route of routes) {
+      const key = routeKey(route);
+      assert.ok(t.app.hasRoute({ method: route.method as 'GET', url: route.url }), `${key} is registered`);
+      if (key === 'GET /api/openapi.json') continue;
+      assert.ok(route.schema?.response, `${key} declares its responses`);
+      const params = shapeOf(route.schema?.params);
+      for (const name of paramNames(route.url)) assert.ok(params?.[name], `${key}: path parameter ${name} has a zod schema`);
+    }
+  });
+
+  test('without a session every route but health, login, logout and the OpenAPI document is 401, before validation', async () => {
+    assert.deepEqual([...publicRoutes].sort(), ['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout']);
+    for (const route of routes) {
+      const key = routeKey(route);
+      if (publicRoutes.has(key)) continue;
+      // Malformed parameters and no body: a stranger learns nothing about the input a route expects.
+      const url = route.url.replace(/:(\w+)/g, 'not-valid');
+      const res = await send(route.method, url, route.method === 'GET' ? {} : { payload: '{"broken":', contentType: 'application/json' });
+      assert.equal(res.statusCode, 401, `${key}: ${res.body}`);
+      assert.deepEqual(res.json(), { error: { code: 'UNAUTHENTICATED', message: '请先登录' } }, key);
+    }
+  });
+
+  test('malformed path parameters are 400 naming the parameter (or 404 where any text is a valid name)', async () => {
+    for (const route of routes.filter((r) => paramNames(r.url).length > 0)) {
+      for (const name of paramNames(route.url)) {
+        const params = { ...validParams(route), [name]: 'not-a-valid-value' };
+        const label = `${routeKey(route)} :${name}`;
+        const res = await send(route.method, urlOf(route, params), { cookie: admin, ...(route.method === 'GET' ? {} : { payload: {} }) });
+        const expected = zodPaths(route.schema!.params, params);
+        if (expected) assertNamesFields(res, label, expected);
+        else assertEnvelope(res, label);
+      }
+    }
+  });
+
+  test('bodies with missing fields, wrong types, the wrong shape, plain text, malformed JSON or an unknown media type are refused', async () => {
+    for (const route of routes.filter((r) => r.method !== 'GET')) {
+      const key = routeKey(route);
+      const url = urlOf(route, validParams(route));
+      const body = route.schema?.body;
+      const shape = shapeOf(body);
+      if (body) {
+        const wrongTypes = Object.fromEntries(Object.keys(shape ?? {}).map((k) => [k, { wrong: [] }]));
+        for (const [label, payload] of [['{}', {}], ['wrong types', wrongTypes], ['array', [1, 2]]] as const) {
+          const expected = zodPaths(body, payload);
+          if (!expected) continue;
+          const res = await send(route.method, url, { cookie: admin, payload: JSON.stringify(payload), contentType: 'application/json' });
+          assertNamesFields(res, `${key} ${label}`, expected);
+        }
+        const xml = await send(route.method, url, { cookie: admin, payload: '<name>x</name>', contentType: 'application/xml' });
+        assert.equal(assertEnvelope(xml, `${key} xml`).code, 'UNSUPPORTED_MEDIA_TYPE');
+        assert.equal(xml.statusCode, 415);
+        const text = await send(route.method, url, { cookie: admin, payload: 'name=x', contentType: 'text/plain' });
+        assertNamesFields(text, `${key} text/plain`, ['(整体)']);
+      }
+      const malformed = await send(route.method, url, { cookie: admin, payload: '{"name": "x",', contentType: 'application/json' });
+      assertNamesFields(malformed, `${key} malformed JSON`, ['(整体)']);
+      assert.match((malformed.json() as { error: { message: string } }).error.message, /JSON/);
+    }
+  });
+
+  test('query strings with wrong values or missing required keys are 400 naming the keys', async () => {
+    for (const route of routes.filter((r) => shapeOf(r.schema?.querystring))) {
+      const key = routeKey(route);
+      const url = urlOf(route, validParams(route));
+      const shape = shapeOf(route.schema!.querystring)!;
+      const garbage = Object.fromEntries(Object.keys(shape).map((k) => [k, 'not-valid-x']));
+      const cases: Array<[string, Record<string, string>]> = [['garbage', garbage], ['empty', {}]];
+      for (const k of Object.keys(shape)) cases.push([`${k}=-1`, { [k]: '-1' }], [`${k}=${'9'.repeat(30)}`, { [k]: '9'.repeat(30) }]);
+      for (const [label, query] of cases) {
+        const res = await send('GET', `${url}?${new URLSearchParams(query)}`, { cookie: admin });
+        const expected = zodPaths(route.schema!.querystring, query);
+        if (expected) assertNamesFields(res, `${key} ${label}`, expected);
+        else assert.notEqual(res.statusCode, 500, `${key} ${label}: ${res.body}`);
+      }
+    }
+  });
+
+  test('unknown /api paths are a 404 envelope; oversized JSON is 413', async () => {
+    const res = await send('GET', '/api/no-such-thing', { cookie: admin });
+    assert.equal(res.statusCode, 404);
+    assert.equal(assertEnvelope(res, 'unknown').code, 'NOT_FOUND');
+    const big = await send('POST', '/api/orgs', { cookie: admin, payload: JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }), contentType: 'application/json' });
+    assert.equal(big.statusCode, 413);
+    assert.equal(assertEnvelope(big, 'big').code, 'PAYLOAD_TOO_LARGE');
+  });
+});
