@@ -36,22 +36,27 @@ if (values.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);
 }
-if (!values.scale || !isScaleName(values.scale)) fail(`请用 --scale 指定规模 / --scale is required.\n${usage}`);
+if (!values.scale || !isScaleName(values.scale))
+  fail(`请用 --scale 指定规模 / --scale is required.\n${usage}`);
 const seed = Number(values.seed);
-if (!Number.isSafeInteger(seed) || seed < 0) fail(`--seed 应为非负整数 / --seed must be a non-negative integer (got ${values.seed}).`);
-if (values.today !== undefined && !isValidIsoDate(values.today)) fail(`--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD (got ${values.today}).`);
+if (!Number.isSafeInteger(seed) || seed < 0)
+  fail(`--seed 应为非负整数 / --seed must be a non-negative integer (got ${values.seed}).`);
+if (values.today !== undefined && !isValidIsoDate(values.today))
+  fail(`--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD (got ${values.today}).`);
 const scale = values.scale;
 const password = values.password ?? process.env.FAZHI_BENCH_PASSWORD ?? defaultBenchPassword;
 
 const config = loadConfig();
 fs.mkdirSync(config.dataDir, { recursive: true });
-const where = config.databaseUrl ? `PostgreSQL（DATABASE_URL）` : `PGlite（${path.join(config.dataDir, 'pglite')}）`;
+const where = config.databaseUrl
+  ? `PostgreSQL（DATABASE_URL）`
+  : `PGlite（${path.join(config.dataDir, 'pglite')}）`;
 process.stderr.write(`生成数据集 / generating dataset: ${scales[scale].label}, seed ${seed} → ${where}\n`);
 
+const started = performance.now();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 let exitCode = 0;
 try {
-  const started = performance.now();
   await applyMigrations(database);
   await seedReferenceData(database.db);
   const summary = await generateDataset(database, {
@@ -71,7 +76,7 @@ try {
     `| **合计 total** | **${formatCount(total)}** |`,
     '',
     `规模 scale: ${scale} · seed ${seed} · today ${summary.today} · 数据库 ${database.kind}`,
-    `生成 generation: ${formatDuration(summary.elapsedMs)} (${formatCount(total / Math.max(summary.elapsedMs / 1000, 0.001))} rows/s); 含迁移 incl. migrations: ${formatDuration(performance.now() - started)}`,
+    `生成 generation: ${formatDuration(summary.elapsedMs)} (${formatCount(total / Math.max(summary.elapsedMs / 1000, 0.001))} rows/s); 含打开数据库与迁移 incl. open + migrate: ${formatDuration(performance.now() - started)}`,
     `登录 login: ${summary.rootAdmin} / ${values.password || process.env.FAZHI_BENCH_PASSWORD ? '(--password / FAZHI_BENCH_PASSWORD)' : defaultBenchPassword}`,
     '',
   ];

@@ -21,7 +21,13 @@ export type WorldOrg = {
   level: 'province' | 'city' | 'county';
 };
 
-export type WorldUser = { id: string; orgId: string; username: string; displayName: string; roleIds: RoleId[] };
+export type WorldUser = {
+  id: string;
+  orgId: string;
+  username: string;
+  displayName: string;
+  roleIds: RoleId[];
+};
 
 /** An enforcing unit (卫生监督所/执法大队/支队): where cases and inspections will be handled. */
 export type WorldInstitute = { org: WorldOrg; leaderIds: string[]; officerIds: string[] };

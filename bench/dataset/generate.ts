@@ -1,5 +1,5 @@
 // Runs the registered dataset steps against an open database; the CLI and the test both call this.
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../src/server/db/client.ts';
 import { inTransaction } from '../../src/server/db/transaction.ts';
 import { auditLog, orgs } from '../../src/server/db/tables.ts';
@@ -7,7 +7,7 @@ import { hashPassword } from '../../src/server/platform/auth/passwords.ts';
 import { recordAudit } from '../../src/server/platform/audit/audit-log.ts';
 import { chinaToday } from '../../src/shared/officers/eligibility.ts';
 import { createRandom } from '../lib/random.ts';
-import { createProgress } from '../lib/progress.ts';
+import { createProgress, formatDuration } from '../lib/progress.ts';
 import { DatasetRefusedError, stepContext, type DatasetStep, type DatasetWorld } from './context.ts';
 import { scales, type ScaleName } from './scales.ts';
 import { datasetSteps } from './steps.ts';
@@ -53,7 +53,14 @@ export async function generateDataset(database: Database, options: GenerateOptio
   const progress = createProgress(options.log ?? (() => {}));
   // One argon2 hash (~100 ms) shared by every generated user.
   const passwordHash = await hashPassword(options.password);
-  const world: DatasetWorld = { province: { name: '', code: '' }, rootOrg: null, rootAdmin: null, orgs: [], users: [], institutes: [] };
+  const world: DatasetWorld = {
+    province: { name: '', code: '' },
+    rootOrg: null,
+    rootAdmin: null,
+    orgs: [],
+    users: [],
+    institutes: [],
+  };
   const base = {
     kind: database.kind,
     scaleName: options.scale,
@@ -64,10 +71,18 @@ export async function generateDataset(database: Database, options: GenerateOptio
     passwordHash,
     world,
   };
-  return inTransaction(db, async (tx) => {
+  const summary = await inTransaction(db, async (tx) => {
     for (const step of options.steps ?? datasetSteps) {
       options.log?.(`▶ ${step.name}（${step.label}）`);
-      await step.generate(stepContext({ ...base, db: tx }, step, createRandom(options.seed, step.name), progress, options.batchSize));
+      await step.generate(
+        stepContext(
+          { ...base, db: tx },
+          step,
+          createRandom(options.seed, step.name),
+          progress,
+          options.batchSize,
+        ),
+      );
     }
     const summary: DatasetSummary = {
       scale: options.scale,
@@ -78,9 +93,21 @@ export async function generateDataset(database: Database, options: GenerateOptio
       counts: progress.counts(),
       elapsedMs: Math.round(progress.elapsedMs()),
     };
-    await recordAudit(tx, { actor: null, orgId: summary.rootOrgId, action: 'dataset.generate', entityType: 'dataset', entityId: `${options.scale}:${options.seed}`, after: summary });
+    await recordAudit(tx, {
+      actor: null,
+      orgId: summary.rootOrgId,
+      action: 'dataset.generate',
+      entityType: 'dataset',
+      entityId: `${options.scale}:${options.seed}`,
+      after: summary,
+    });
     return summary;
   });
+  // Fresh statistics: until autovacuum gets round to it, the planner still thinks the tables are empty.
+  const analyzeStarted = performance.now();
+  await db.execute(sql`analyze`);
+  options.log?.(`analyze: ${formatDuration(performance.now() - analyzeStarted)}`);
+  return summary;
 }
 
 /** The most recent generated dataset (its closing audit entry), or null. */

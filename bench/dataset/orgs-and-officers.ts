@@ -1,19 +1,30 @@
 // Dataset step: the organisation tree (省委 → 市委 → 县/区局, each with its 监督所/执法大队 and 科室), the
 // users and their roles, and every officer's file (执法证, 年审, 培训, 考试).
 import { count, like } from 'drizzle-orm';
-import { certificateReviews, officerCertificates, officerExams, officerTrainings, orgs, userRoles, users } from '../../src/server/db/tables.ts';
+import {
+  certificateReviews,
+  officerCertificates,
+  officerExams,
+  officerTrainings,
+  orgs,
+  userRoles,
+  users,
+} from '../../src/server/db/tables.ts';
 import type { OrgKind, RoleId } from '../../src/shared/platform/access.ts';
-import { apportion, type Random } from '../lib/random.ts';
-import { mobileNumber, personName, placeNames, provinceName } from '../lib/chinese-names.ts';
-import { DatasetRefusedError, type DatasetContext, type DatasetStep, type DatasetWorld, type WorldInstitute, type WorldOrg, type WorldUser } from './context.ts';
+import type { Random } from '../lib/random.ts';
+import { mobileNumber, personName, provinceName } from '../lib/chinese-names.ts';
+import { authoritySections, instituteSections, planUnits, type Level, type Unit } from './org-units.ts';
+import {
+  DatasetRefusedError,
+  type DatasetContext,
+  type DatasetStep,
+  type DatasetWorld,
+  type WorldInstitute,
+  type WorldOrg,
+  type WorldUser,
+} from './context.ts';
 import type { ScaleDefinition } from './scales.ts';
 import { outlooksFor, planOfficerFile, type OfficerFileRows } from './officer-files.ts';
-
-type Level = WorldOrg['level'];
-type CountyKind = 'district' | 'county' | 'countyCity';
-
-/** One 卫生健康委/局 with its institute, before any row exists. */
-type Unit = { level: Level; place: string; name: string; regionCode: string; countyKind?: CountyKind; parent: Unit | null; authority?: WorldOrg; officers: number };
 
 export type OrgsAndOfficersPlan = {
   world: DatasetWorld;
@@ -22,50 +33,13 @@ export type OrgsAndOfficersPlan = {
   userRoles: Array<typeof userRoles.$inferInsert>;
 } & OfficerFileRows;
 
-export type PlanInput = { random: Random; scale: ScaleDefinition; today: string; usernamePrefix: string; passwordHash: string };
-
-const countySuffix: Record<CountyKind, string> = { district: '区', county: '县', countyCity: '市' };
-const officerWeight: Record<Level | CountyKind, number> = { province: 4, city: 1.6, district: 1.2, county: 1, countyCity: 1.1 };
-
-const authoritySections: Record<Level, string[]> = {
-  province: ['办公室', '政策法规处', '综合监督处', '医政医管处', '疾病预防控制处', '职业健康处'],
-  city: ['办公室', '政策法规科', '综合监督科', '医政医管科', '疾病预防控制科'],
-  county: ['办公室', '政策法规股', '医政医管股', '公共卫生股'],
+export type PlanInput = {
+  random: Random;
+  scale: ScaleDefinition;
+  today: string;
+  usernamePrefix: string;
+  passwordHash: string;
 };
-const instituteSections = ['医疗卫生监督科', '公共卫生监督科', '传染病防治监督科', '职业卫生与放射卫生监督科', '稽查科', '法制审核科'];
-
-/** The province, its cities and counties as units, each with the number of officers its institute gets. */
-function planUnits(random: Random, scale: ScaleDefinition, provinceCode: string, province: string): Unit[] {
-  const taken = new Set<string>();
-  const cityNames = placeNames(random, Math.max(scale.cities, 1), taken);
-  const countyNames = placeNames(random, scale.counties, taken);
-  const units: Unit[] = [];
-  const provinceUnit: Unit | null =
-    scale.root === 'province' ? { level: 'province', place: province, name: `${province}省`, regionCode: `${provinceCode}0000`, parent: null, officers: 0 } : null;
-  if (provinceUnit) units.push(provinceUnit);
-  const cityCount = scale.root === 'county' ? 0 : scale.cities;
-  const countiesPerCity = cityCount > 0 ? apportion(scale.counties, Array.from({ length: cityCount }, () => 0.7 + 0.6 * random.next()), 1) : [scale.counties];
-  let nextCounty = 0;
-  for (let c = 0; c < Math.max(cityCount, 1); c++) {
-    const cityCode = String(c + 1).padStart(2, '0');
-    const city: Unit | null =
-      cityCount > 0 ? { level: 'city', place: cityNames[c]!, name: `${cityNames[c]!}市`, regionCode: `${provinceCode}${cityCode}00`, parent: provinceUnit, officers: 0 } : null;
-    if (city) units.push(city);
-    const n = countiesPerCity[c]!;
-    // The city's central districts come first; about one in ten is a county-level city.
-    const districts = city ? Math.max(1, Math.round(n * 0.3)) : 0;
-    for (let k = 0; k < n; k++) {
-      const countyKind: CountyKind = k < districts ? 'district' : random.chance(0.12) ? 'countyCity' : 'county';
-      const place = countyNames[nextCounty++]!;
-      units.push({ level: 'county', place, name: `${place}${countySuffix[countyKind]}`, countyKind, regionCode: `${provinceCode}${cityCode}${String(k + 1).padStart(2, '0')}`, parent: city, officers: 0 });
-    }
-  }
-  const weights = units.map((u) => officerWeight[u.countyKind ?? u.level] * (0.75 + 0.5 * random.next()));
-  apportion(scale.volumes.officers, weights, Math.min(6, Math.floor(scale.volumes.officers / units.length))).forEach((n, i) => {
-    units[i]!.officers = n;
-  });
-  return units;
-}
 
 /** Everything the step inserts, computed without the database: the same input always gives the same plan. */
 export function planOrgsAndOfficers(input: PlanInput): OrgsAndOfficersPlan {
@@ -76,33 +50,90 @@ export function planOrgsAndOfficers(input: PlanInput): OrgsAndOfficersPlan {
   const fileRandom = random.fork('files');
   const province = provinceName(treeRandom);
   const provinceCode = String(treeRandom.int(11, 89));
-  const world: DatasetWorld = { province: { name: `${province}省`, code: provinceCode }, rootOrg: null, rootAdmin: null, orgs: [], users: [], institutes: [] };
-  const plan: OrgsAndOfficersPlan = { world, orgs: [], users: [], userRoles: [], certificates: [], reviews: [], trainings: [], exams: [] };
+  const world: DatasetWorld = {
+    province: { name: `${province}省`, code: provinceCode },
+    rootOrg: null,
+    rootAdmin: null,
+    orgs: [],
+    users: [],
+    institutes: [],
+  };
+  const plan: OrgsAndOfficersPlan = {
+    world,
+    orgs: [],
+    users: [],
+    userRoles: [],
+    certificates: [],
+    reviews: [],
+    trainings: [],
+    exams: [],
+  };
   const issuingBody = `${province}省人民政府`;
   let userSeq = 0;
 
-  const addOrg = (parent: WorldOrg | null, name: string, kind: OrgKind, region: string, level: Level, code: string | null = null): WorldOrg => {
+  const addOrg = (
+    parent: WorldOrg | null,
+    name: string,
+    kind: OrgKind,
+    region: string,
+    level: Level,
+    code: string | null = null,
+  ): WorldOrg => {
     const id = treeRandom.uuid();
-    const org: WorldOrg = { id, parentId: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, name, kind, region, level };
+    const org: WorldOrg = {
+      id,
+      parentId: parent?.id ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      name,
+      kind,
+      region,
+      level,
+    };
     plan.orgs.push({ id: org.id, parentId: org.parentId, name, kind, region, code, path: org.path });
     world.orgs.push(org);
     return org;
   };
-  const addUser = (org: WorldOrg, roleIds: RoleId[], options: { username?: string; isActive?: boolean } = {}): WorldUser => {
-    const user: WorldUser = { id: peopleRandom.uuid(), orgId: org.id, username: options.username ?? `${usernamePrefix}u${String(++userSeq).padStart(6, '0')}`, displayName: personName(peopleRandom), roleIds };
-    plan.users.push({ id: user.id, orgId: org.id, username: user.username, displayName: user.displayName, phone: mobileNumber(peopleRandom), passwordHash, isActive: options.isActive ?? true });
+  const addUser = (
+    org: WorldOrg,
+    roleIds: RoleId[],
+    options: { username?: string; isActive?: boolean } = {},
+  ): WorldUser => {
+    const user: WorldUser = {
+      id: peopleRandom.uuid(),
+      orgId: org.id,
+      username: options.username ?? `${usernamePrefix}u${String(++userSeq).padStart(6, '0')}`,
+      displayName: personName(peopleRandom),
+      roleIds,
+    };
+    plan.users.push({
+      id: user.id,
+      orgId: org.id,
+      username: user.username,
+      displayName: user.displayName,
+      phone: mobileNumber(peopleRandom),
+      passwordHash,
+      isActive: options.isActive ?? true,
+    });
     for (const roleId of roleIds) plan.userRoles.push({ userId: user.id, roleId });
     world.users.push(user);
     return user;
   };
   // 统一社会信用代码-shaped: 11 = 机关, 12 = 事业单位; not a checked code.
-  const creditCode = (prefix: '11' | '12', regionCode: string) => `${prefix}${regionCode}${String(treeRandom.int(0, 999_999_999)).padStart(9, '0')}${treeRandom.pick(['0', '3', '5', '7', 'X', 'K'])}`;
+  const creditCode = (prefix: '11' | '12', regionCode: string) =>
+    `${prefix}${regionCode}${String(treeRandom.int(0, 999_999_999)).padStart(9, '0')}${treeRandom.pick(['0', '3', '5', '7', 'X', 'K'])}`;
 
   for (const unit of planUnits(treeRandom, scale, provinceCode, province)) {
     const parent = unit.parent?.authority ?? null;
     const isRoot = parent === null;
     const authorityName = unit.level === 'county' ? `${unit.name}卫生健康局` : `${unit.name}卫生健康委员会`;
-    const authority = addOrg(parent, authorityName, unit.level === 'county' ? 'bureau' : 'commission', unit.place, unit.level, creditCode('11', unit.regionCode));
+    const authority = addOrg(
+      parent,
+      authorityName,
+      unit.level === 'county' ? 'bureau' : 'commission',
+      unit.place,
+      unit.level,
+      creditCode('11', unit.regionCode),
+    );
     unit.authority = authority;
     if (isRoot) world.rootOrg = authority;
 
@@ -112,12 +143,16 @@ export function planOrgsAndOfficers(input: PlanInput): OrgsAndOfficersPlan {
     addUser(authority, ['principal']);
     const deputies = { province: 3, city: 2, county: treeRandom.int(1, 2) }[unit.level];
     for (let i = 0; i < deputies; i++) addUser(authority, ['deputyHead']);
-    const sectionNames = authoritySections[unit.level].slice(0, unit.level === 'county' ? treeRandom.int(3, 4) : undefined);
+    const sectionNames = authoritySections[unit.level].slice(
+      0,
+      unit.level === 'county' ? treeRandom.int(3, 4) : undefined,
+    );
     for (const sectionName of sectionNames) {
       const section = addOrg(authority, sectionName, 'section', unit.place, unit.level);
       addUser(section, ['sectionHead']);
       if (sectionName.startsWith('政策法规')) {
-        for (let i = 0; i < { province: 3, city: 2, county: 1 }[unit.level]; i++) addUser(section, ['legalReviewer']);
+        for (let i = 0; i < { province: 3, city: 2, county: 1 }[unit.level]; i++)
+          addUser(section, ['legalReviewer']);
         if (unit.level !== 'county') addUser(section, ['counsel']);
       }
       if (sectionName === '办公室') {
@@ -135,26 +170,51 @@ export function planOrgsAndOfficers(input: PlanInput): OrgsAndOfficersPlan {
         : unit.level === 'city'
           ? `${unit.name}${treeRandom.chance(0.5) ? '卫生健康综合监督执法支队' : '卫生监督所'}`
           : `${unit.name}${treeRandom.chance(0.5) ? '卫生健康综合执法大队' : '卫生监督所'}`;
-    const org = addOrg(authority, instituteName, 'institute', unit.place, unit.level, creditCode('12', unit.regionCode));
+    const org = addOrg(
+      authority,
+      instituteName,
+      'institute',
+      unit.place,
+      unit.level,
+      creditCode('12', unit.regionCode),
+    );
     const n = unit.officers;
-    const sections = instituteSections.slice(0, Math.min(6, Math.max(2, Math.round(n / 10)))).map((name) => addOrg(org, name, 'section', unit.place, unit.level));
+    const sections = instituteSections
+      .slice(0, Math.min(6, Math.max(2, Math.round(n / 10))))
+      .map((name) => addOrg(org, name, 'section', unit.place, unit.level));
     const institute: WorldInstitute = { org, leaderIds: [], officerIds: [] };
     const outlooks = outlooksFor(fileRandom, n);
     let certificateSeq = 0;
-    const nextCertificateNumber = (year: string) => `${unit.regionCode}${year}${String(++certificateSeq).padStart(4, '0')}`;
+    const nextCertificateNumber = (year: string) =>
+      `${unit.regionCode}${year}${String(++certificateSeq).padStart(4, '0')}`;
     for (let i = 0; i < n; i++) {
       // The head and (in larger units) a deputy sit at the institute; each section has a head; all are officers.
       const isHead = i === 0;
       const isDeputy = i === 1 && n >= 8;
       const sectionIndex = isHead || isDeputy ? -1 : (i - (n >= 8 ? 2 : 1)) % sections.length;
       const isSectionHead = sectionIndex >= 0 && i - (n >= 8 ? 2 : 1) < sections.length;
-      const roleIds: RoleId[] = isHead ? ['principal', 'officer'] : isDeputy ? ['deputyHead', 'officer'] : isSectionHead ? ['sectionHead', 'officer'] : ['officer'];
+      const roleIds: RoleId[] = isHead
+        ? ['principal', 'officer']
+        : isDeputy
+          ? ['deputyHead', 'officer']
+          : isSectionHead
+            ? ['sectionHead', 'officer']
+            : ['officer'];
       if (!isSectionHead && sectionIndex >= 0 && n >= 30 && i === n - 1) roleIds.push('legalReviewer');
       const plain = roleIds.length === 1;
-      const user = addUser(sectionIndex >= 0 ? sections[sectionIndex]! : org, roleIds, { isActive: !(plain && peopleRandom.chance(0.01)) });
+      const user = addUser(sectionIndex >= 0 ? sections[sectionIndex]! : org, roleIds, {
+        isActive: !(plain && peopleRandom.chance(0.01)),
+      });
       institute.officerIds.push(user.id);
       if (isHead || isDeputy) institute.leaderIds.push(user.id);
-      const file = planOfficerFile(fileRandom, { userId: user.id, orgId: user.orgId, outlook: outlooks[i]!, today, issuingBody, nextCertificateNumber });
+      const file = planOfficerFile(fileRandom, {
+        userId: user.id,
+        orgId: user.orgId,
+        outlook: outlooks[i]!,
+        today,
+        issuingBody,
+        nextCertificateNumber,
+      });
       plan.certificates.push(...file.certificates);
       plan.reviews.push(...file.reviews);
       plan.trainings.push(...file.trainings);
@@ -169,10 +229,24 @@ export const orgsAndOfficers: DatasetStep = {
   name: 'orgs-and-officers',
   label: '组织机构、用户与执法人员档案',
   async generate(ctx: DatasetContext): Promise<void> {
-    const plan = planOrgsAndOfficers({ random: ctx.random, scale: ctx.scale, today: ctx.today, usernamePrefix: ctx.usernamePrefix, passwordHash: ctx.passwordHash });
+    const plan = planOrgsAndOfficers({
+      random: ctx.random,
+      scale: ctx.scale,
+      today: ctx.today,
+      usernamePrefix: ctx.usernamePrefix,
+      passwordHash: ctx.passwordHash,
+    });
     await refuseClashes(ctx, plan);
     Object.assign(ctx.world, plan.world);
-    ctx.plan(plan.orgs.length + plan.users.length + plan.userRoles.length + plan.certificates.length + plan.reviews.length + plan.trainings.length + plan.exams.length);
+    ctx.plan(
+      plan.orgs.length +
+        plan.users.length +
+        plan.userRoles.length +
+        plan.certificates.length +
+        plan.reviews.length +
+        plan.trainings.length +
+        plan.exams.length,
+    );
     await ctx.insert(orgs, plan.orgs);
     await ctx.insert(users, plan.users);
     await ctx.insert(userRoles, plan.userRoles);
@@ -185,7 +259,10 @@ export const orgsAndOfficers: DatasetStep = {
 
 /** With --append, a seed whose usernames or certificate numbers are already present would collide. */
 async function refuseClashes(ctx: DatasetContext, plan: OrgsAndOfficersPlan): Promise<void> {
-  const [clash] = await ctx.db.select({ n: count() }).from(users).where(like(users.username, `${ctx.usernamePrefix}%`));
+  const [clash] = await ctx.db
+    .select({ n: count() })
+    .from(users)
+    .where(like(users.username, `${ctx.usernamePrefix}%`));
   if ((clash?.n ?? 0) > 0) {
     throw new DatasetRefusedError(
       `种子 ${ctx.seed} 的数据已生成过（已有用户名以「${ctx.usernamePrefix}」开头），请换一个 --seed。`,
@@ -193,7 +270,10 @@ async function refuseClashes(ctx: DatasetContext, plan: OrgsAndOfficersPlan): Pr
     );
   }
   const prefix = plan.world.province.code;
-  const [numbers] = await ctx.db.select({ n: count() }).from(officerCertificates).where(like(officerCertificates.certificateNumber, `${prefix}%`));
+  const [numbers] = await ctx.db
+    .select({ n: count() })
+    .from(officerCertificates)
+    .where(like(officerCertificates.certificateNumber, `${prefix}%`));
   if ((numbers?.n ?? 0) > 0) {
     throw new DatasetRefusedError(
       `已有以 ${prefix} 开头的执法证号，与种子 ${ctx.seed} 将生成的证号冲突，请换一个 --seed。`,

@@ -20,10 +20,28 @@ export type ScaleDefinition = {
 };
 
 export const scales = {
-  county: { label: '县级（1个县卫生健康局）', root: 'county', cities: 0, counties: 1, volumes: { officers: 22 } },
-  city: { label: '市级（1个市、10个县区）', root: 'city', cities: 1, counties: 10, volumes: { officers: 300 } },
+  county: {
+    label: '县级（1个县卫生健康局）',
+    root: 'county',
+    cities: 0,
+    counties: 1,
+    volumes: { officers: 22 },
+  },
+  city: {
+    label: '市级（1个市、10个县区）',
+    root: 'city',
+    cities: 1,
+    counties: 10,
+    volumes: { officers: 300 },
+  },
   // A province's health supervision workforce: 16 cities, ~160 counties/districts, ~8,000 officers.
-  province: { label: '省级（16个市、160个县区）', root: 'province', cities: 16, counties: 160, volumes: { officers: 8_000 } },
+  province: {
+    label: '省级（16个市、160个县区）',
+    root: 'province',
+    cities: 16,
+    counties: 160,
+    volumes: { officers: 8_000 },
+  },
 } as const satisfies Record<ScaleName, ScaleDefinition>;
 
 export function isScaleName(value: string): value is ScaleName {

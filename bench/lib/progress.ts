@@ -19,7 +19,11 @@ export function formatDuration(ms: number): string {
 }
 
 /** `write` receives whole lines (no newline); pass `() => {}` to stay quiet. */
-export function createProgress(write: (line: string) => void, intervalMs = 1000, now: () => number = () => performance.now()): Progress {
+export function createProgress(
+  write: (line: string) => void,
+  intervalMs = 1000,
+  now: () => number = () => performance.now(),
+): Progress {
   const started = now();
   let planned = 0;
   let done = 0;

@@ -95,12 +95,15 @@ export function createRandom(seed: number | string, stream = 'main'): Random {
 /** Splits `total` into parts proportional to `weights` (largest remainder), each at least `minimum`. */
 export function apportion(total: number, weights: readonly number[], minimum = 0): number[] {
   const spare = total - minimum * weights.length;
-  if (spare < 0) throw new Error(`cannot give ${weights.length} parts at least ${minimum} each out of ${total}`);
+  if (spare < 0)
+    throw new Error(`cannot give ${weights.length} parts at least ${minimum} each out of ${total}`);
   const sum = weights.reduce((s, w) => s + w, 0);
   const exact = weights.map((w) => (spare * w) / sum);
   const parts = exact.map((x) => Math.floor(x));
   let left = spare - parts.reduce((s, p) => s + p, 0);
-  const byRemainder = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((p, q) => q[0] - p[0] || p[1] - q[1]);
+  const byRemainder = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((p, q) => q[0] - p[0] || p[1] - q[1]);
   for (const [, i] of byRemainder) {
     if (left-- <= 0) break;
     parts[i]! += 1;

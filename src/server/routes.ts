@@ -8,6 +8,7 @@ import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { registerFileRoutes } from './platform/files/routes.ts';
 import { registerNumberingRoutes } from './platform/numbering/routes.ts';
 import { registerProcedureRoutes } from './platform/procedure-engine/routes.ts';
+import { registerCaseRoutes } from './modules/cases/routes.ts';
 
 /** Every route module, in one list: the app registers them and the access test walks them. */
 export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
@@ -20,4 +21,5 @@ export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
   registerFileRoutes,
   registerNumberingRoutes,
   registerProcedureRoutes,
+  registerCaseRoutes,
 ];

@@ -8,3 +8,4 @@ export * from '../platform/files/tables.ts';
 export * from '../platform/numbering/tables.ts';
 export * from '../platform/procedure-engine/tables.ts';
 export * from '../platform/outbox/tables.ts';
+export * from '../modules/cases/tables.ts';

@@ -2,7 +2,15 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { z } from 'zod';
 import { createTestApp } from '../test/test-app.ts';
-import { buildOrgTree, installTestProcedure, isChinese, listRoutes, loginTree, routeKey, type RouteInfo } from '../test/factories.ts';
+import {
+  buildOrgTree,
+  installTestProcedure,
+  isChinese,
+  listRoutes,
+  loginTree,
+  routeKey,
+  type RouteInfo,
+} from '../test/factories.ts';
 import { publicRoutes } from '../app.ts';
 
 // Bad input sent to every registered route, generated from each route's own zod schemas: a route added
@@ -18,7 +26,9 @@ type Shape = Record<string, z.ZodType>;
 type Reply = { statusCode: number; body: string; json: () => unknown };
 
 const shapeOf = (schema: unknown): Shape | null =>
-  schema && typeof schema === 'object' && 'shape' in schema ? ((schema as { shape: Shape }).shape ?? null) : null;
+  schema && typeof schema === 'object' && 'shape' in schema
+    ? ((schema as { shape: Shape }).shape ?? null)
+    : null;
 const paramNames = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
 
 /** The paths zod itself reports for `value`, in the envelope's spelling ('days.0.date', '(整体)' for the root). */
@@ -32,7 +42,12 @@ function zodPaths(schema: unknown, value: unknown): string[] | null {
 function validParams(route: RouteInfo): Record<string, string> {
   const shape = shapeOf(route.schema?.params) ?? {};
   const candidates = [crypto.randomUUID(), '2026', 'officer', 'test.records', 'submit'];
-  return Object.fromEntries(paramNames(route.url).map((name) => [name, candidates.find((c) => !shape[name] || shape[name].safeParse(c).success) ?? 'x']));
+  return Object.fromEntries(
+    paramNames(route.url).map((name) => [
+      name,
+      candidates.find((c) => !shape[name] || shape[name].safeParse(c).success) ?? 'x',
+    ]),
+  );
 }
 
 function urlOf(route: RouteInfo, params: Record<string, string>, query = ''): string {
@@ -40,9 +55,17 @@ function urlOf(route: RouteInfo, params: Record<string, string>, query = ''): st
 }
 
 /** The envelope every error must have: only `error`, a code, a Chinese message, no stack, and fields on VALIDATION. */
-function assertEnvelope(res: Reply, label: string): { code: string; message: string; fields?: { path: string; message: string }[] } {
-  assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${label}: expected 4xx, got ${res.statusCode} ${res.body}`);
-  const body = res.json() as { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
+function assertEnvelope(
+  res: Reply,
+  label: string,
+): { code: string; message: string; fields?: { path: string; message: string }[] } {
+  assert.ok(
+    res.statusCode >= 400 && res.statusCode < 500,
+    `${label}: expected 4xx, got ${res.statusCode} ${res.body}`,
+  );
+  const body = res.json() as {
+    error: { code: string; message: string; fields?: { path: string; message: string }[] };
+  };
   assert.deepEqual(Object.keys(body), ['error'], label);
   assert.equal(typeof body.error.code, 'string', label);
   assert.ok(isChinese(body.error.message), `${label}: message not Chinese: ${body.error.message}`);
@@ -65,11 +88,18 @@ function assertNamesFields(res: Reply, label: string, expected: string[]) {
   assert.deepEqual([...new Set(error.fields!.map((f) => f.path))].sort(), expected, label);
 }
 
-const send = (method: string, url: string, options: { cookie?: string; payload?: string | object; contentType?: string } = {}) =>
+const send = (
+  method: string,
+  url: string,
+  options: { cookie?: string; payload?: string | object; contentType?: string } = {},
+) =>
   t.app.inject({
     method: method as 'GET',
     url,
-    headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...(options.contentType ? { 'content-type': options.contentType } : {}) },
+    headers: {
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+      ...(options.contentType ? { 'content-type': options.contentType } : {}),
+    },
     ...(options.payload !== undefined ? { payload: options.payload } : {}),
   });
 
@@ -82,18 +112,28 @@ describe('errors on every route', () => {
       if (key === 'GET /api/openapi.json') continue;
       assert.ok(route.schema?.response, `${key} declares its responses`);
       const params = shapeOf(route.schema?.params);
-      for (const name of paramNames(route.url)) assert.ok(params?.[name], `${key}: path parameter ${name} has a zod schema`);
+      for (const name of paramNames(route.url))
+        assert.ok(params?.[name], `${key}: path parameter ${name} has a zod schema`);
     }
   });
 
   test('without a session every route but health, login, logout and the OpenAPI document is 401, before validation', async () => {
-    assert.deepEqual([...publicRoutes].sort(), ['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout']);
+    assert.deepEqual([...publicRoutes].sort(), [
+      'GET /api/health',
+      'GET /api/openapi.json',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+    ]);
     for (const route of routes) {
       const key = routeKey(route);
       if (publicRoutes.has(key)) continue;
       // Malformed parameters and no body: a stranger learns nothing about the input a route expects.
       const url = route.url.replace(/:(\w+)/g, 'not-valid');
-      const res = await send(route.method, url, route.method === 'GET' ? {} : { payload: '{"broken":', contentType: 'application/json' });
+      const res = await send(
+        route.method,
+        url,
+        route.method === 'GET' ? {} : { payload: '{"broken":', contentType: 'application/json' },
+      );
       assert.equal(res.statusCode, 401, `${key}: ${res.body}`);
       assert.deepEqual(res.json(), { error: { code: 'UNAUTHENTICATED', message: '请先登录' } }, key);
     }
@@ -104,7 +144,10 @@ describe('errors on every route', () => {
       for (const name of paramNames(route.url)) {
         const params = { ...validParams(route), [name]: 'not-a-valid-value' };
         const label = `${routeKey(route)} :${name}`;
-        const res = await send(route.method, urlOf(route, params), { cookie: admin, ...(route.method === 'GET' ? {} : { payload: {} }) });
+        const res = await send(route.method, urlOf(route, params), {
+          cookie: admin,
+          ...(route.method === 'GET' ? {} : { payload: {} }),
+        });
         const expected = zodPaths(route.schema!.params, params);
         if (expected) assertNamesFields(res, label, expected);
         else assertEnvelope(res, label);
@@ -120,19 +163,39 @@ describe('errors on every route', () => {
       const shape = shapeOf(body);
       if (body) {
         const wrongTypes = Object.fromEntries(Object.keys(shape ?? {}).map((k) => [k, { wrong: [] }]));
-        for (const [label, payload] of [['{}', {}], ['wrong types', wrongTypes], ['array', [1, 2]]] as const) {
+        for (const [label, payload] of [
+          ['{}', {}],
+          ['wrong types', wrongTypes],
+          ['array', [1, 2]],
+        ] as const) {
           const expected = zodPaths(body, payload);
           if (!expected) continue;
-          const res = await send(route.method, url, { cookie: admin, payload: JSON.stringify(payload), contentType: 'application/json' });
+          const res = await send(route.method, url, {
+            cookie: admin,
+            payload: JSON.stringify(payload),
+            contentType: 'application/json',
+          });
           assertNamesFields(res, `${key} ${label}`, expected);
         }
-        const xml = await send(route.method, url, { cookie: admin, payload: '<name>x</name>', contentType: 'application/xml' });
+        const xml = await send(route.method, url, {
+          cookie: admin,
+          payload: '<name>x</name>',
+          contentType: 'application/xml',
+        });
         assert.equal(assertEnvelope(xml, `${key} xml`).code, 'UNSUPPORTED_MEDIA_TYPE');
         assert.equal(xml.statusCode, 415);
-        const text = await send(route.method, url, { cookie: admin, payload: 'name=x', contentType: 'text/plain' });
+        const text = await send(route.method, url, {
+          cookie: admin,
+          payload: 'name=x',
+          contentType: 'text/plain',
+        });
         assertNamesFields(text, `${key} text/plain`, ['(整体)']);
       }
-      const malformed = await send(route.method, url, { cookie: admin, payload: '{"name": "x",', contentType: 'application/json' });
+      const malformed = await send(route.method, url, {
+        cookie: admin,
+        payload: '{"name": "x",',
+        contentType: 'application/json',
+      });
       assertNamesFields(malformed, `${key} malformed JSON`, ['(整体)']);
       assert.match((malformed.json() as { error: { message: string } }).error.message, /JSON/);
     }
@@ -144,8 +207,12 @@ describe('errors on every route', () => {
       const url = urlOf(route, validParams(route));
       const shape = shapeOf(route.schema!.querystring)!;
       const garbage = Object.fromEntries(Object.keys(shape).map((k) => [k, 'not-valid-x']));
-      const cases: Array<[string, Record<string, string>]> = [['garbage', garbage], ['empty', {}]];
-      for (const k of Object.keys(shape)) cases.push([`${k}=-1`, { [k]: '-1' }], [`${k}=${'9'.repeat(30)}`, { [k]: '9'.repeat(30) }]);
+      const cases: Array<[string, Record<string, string>]> = [
+        ['garbage', garbage],
+        ['empty', {}],
+      ];
+      for (const k of Object.keys(shape))
+        cases.push([`${k}=-1`, { [k]: '-1' }], [`${k}=${'9'.repeat(30)}`, { [k]: '9'.repeat(30) }]);
       for (const [label, query] of cases) {
         const res = await send('GET', `${url}?${new URLSearchParams(query)}`, { cookie: admin });
         const expected = zodPaths(route.schema!.querystring, query);
@@ -159,7 +226,11 @@ describe('errors on every route', () => {
     const res = await send('GET', '/api/no-such-thing', { cookie: admin });
     assert.equal(res.statusCode, 404);
     assert.equal(assertEnvelope(res, 'unknown').code, 'NOT_FOUND');
-    const big = await send('POST', '/api/orgs', { cookie: admin, payload: JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }), contentType: 'application/json' });
+    const big = await send('POST', '/api/orgs', {
+      cookie: admin,
+      payload: JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }),
+      contentType: 'application/json',
+    });
     assert.equal(big.statusCode, 413);
     assert.equal(assertEnvelope(big, 'big').code, 'PAYLOAD_TOO_LARGE');
   });

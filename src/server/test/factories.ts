@@ -6,7 +6,12 @@ import type { Db } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { RoleId } from '../../shared/platform/access.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
-import { provisionOrg, provisionUser, type ProvisionedOrg, type ProvisionedUser } from '../platform/orgs/provisioning.ts';
+import {
+  provisionOrg,
+  provisionUser,
+  type ProvisionedOrg,
+  type ProvisionedUser,
+} from '../platform/orgs/provisioning.ts';
 import { certificateReviews, officerCertificates } from '../platform/officers/tables.ts';
 import type { App, RouteContext } from '../platform/http.ts';
 import { routeModules } from '../routes.ts';
@@ -16,7 +21,8 @@ import { notifications } from '../platform/procedure-engine/tables.ts';
 import { loginAs } from './test-app.ts';
 
 /** The people of one test tenant, by their role in the story (domain.md's demo city, in small). */
-export type TreeUserKey = 'admin' | 'leader' | 'legal' | 'officerA1' | 'officerA2' | 'officerB1' | 'adminA' | 'adminB';
+export type TreeUserKey =
+  'admin' | 'leader' | 'legal' | 'officerA1' | 'officerA2' | 'officerB1' | 'adminA' | 'adminB';
 
 export type OrgTree = {
   /** Appended to every username of this tree, so several trees coexist in one database. */
@@ -52,15 +58,43 @@ function uniqueSuffix(): string {
  * leader (principal, city), legal (legalReviewer, city), officerA1/officerA2 (officers of county A's
  * institute), officerB1 (county B's institute), adminA/adminB (systemAdmin of each county's bureau).
  */
-export async function buildOrgTree(db: Db, options: { password: string; cityName?: string }): Promise<OrgTree> {
+export async function buildOrgTree(
+  db: Db,
+  options: { password: string; cityName?: string },
+): Promise<OrgTree> {
   const suffix = uniqueSuffix();
   const passwordHash = await passwordHashOf(options.password);
   return inTransaction(db, async (tx) => {
-    const city = await provisionOrg(tx, { parent: null, name: options.cityName ?? `清河市卫生健康委员会${suffix}`, kind: 'commission', region: '清河' });
-    const countyA = await provisionOrg(tx, { parent: city, name: `东川县卫生健康局${suffix}`, kind: 'bureau', region: '东川' });
-    const instituteA = await provisionOrg(tx, { parent: countyA, name: `东川县卫生监督所${suffix}`, kind: 'institute', region: '东川' });
-    const countyB = await provisionOrg(tx, { parent: city, name: `西岭县卫生健康局${suffix}`, kind: 'bureau', region: '西岭' });
-    const instituteB = await provisionOrg(tx, { parent: countyB, name: `西岭县卫生监督所${suffix}`, kind: 'institute', region: '西岭' });
+    const city = await provisionOrg(tx, {
+      parent: null,
+      name: options.cityName ?? `清河市卫生健康委员会${suffix}`,
+      kind: 'commission',
+      region: '清河',
+    });
+    const countyA = await provisionOrg(tx, {
+      parent: city,
+      name: `东川县卫生健康局${suffix}`,
+      kind: 'bureau',
+      region: '东川',
+    });
+    const instituteA = await provisionOrg(tx, {
+      parent: countyA,
+      name: `东川县卫生监督所${suffix}`,
+      kind: 'institute',
+      region: '东川',
+    });
+    const countyB = await provisionOrg(tx, {
+      parent: city,
+      name: `西岭县卫生健康局${suffix}`,
+      kind: 'bureau',
+      region: '西岭',
+    });
+    const instituteB = await provisionOrg(tx, {
+      parent: countyB,
+      name: `西岭县卫生监督所${suffix}`,
+      kind: 'institute',
+      region: '西岭',
+    });
     const people: Array<[TreeUserKey, string, RoleId[], ProvisionedOrg]> = [
       ['admin', '系统管理员', ['systemAdmin'], city],
       ['leader', '王建国', ['principal'], city],
@@ -73,14 +107,24 @@ export async function buildOrgTree(db: Db, options: { password: string; cityName
     ];
     const users = {} as Record<TreeUserKey, ProvisionedUser>;
     for (const [key, displayName, roleIds, org] of people) {
-      users[key] = await provisionUser(tx, { org, username: `${key}_${suffix}`, displayName, roleIds, passwordHash });
+      users[key] = await provisionUser(tx, {
+        org,
+        username: `${key}_${suffix}`,
+        displayName,
+        roleIds,
+        passwordHash,
+      });
     }
     return { suffix, password: options.password, city, countyA, instituteA, countyB, instituteB, users };
   });
 }
 
 /** Logs the named users of a tree in through the real route; returns their cookie headers. */
-export async function loginTree<K extends TreeUserKey>(app: App, tree: OrgTree, keys: readonly K[]): Promise<Record<K, string>> {
+export async function loginTree<K extends TreeUserKey>(
+  app: App,
+  tree: OrgTree,
+  keys: readonly K[],
+): Promise<Record<K, string>> {
   const cookies = {} as Record<K, string>;
   for (const key of keys) cookies[key] = (await loginAs(app, tree.users[key].username, tree.password)).cookie;
   return cookies;
@@ -95,18 +139,44 @@ let certificateCounter = 0;
 export async function buildCertificate(
   db: Db,
   user: ProvisionedUser,
-  options: { validFrom: string; validUntil: string; status?: 'valid' | 'suspended' | 'revoked'; lastReviewOn?: string; certificateNumber?: string },
+  options: {
+    validFrom: string;
+    validUntil: string;
+    status?: 'valid' | 'suspended' | 'revoked';
+    lastReviewOn?: string;
+    certificateNumber?: string;
+  },
 ): Promise<typeof officerCertificates.$inferSelect> {
   certificateCounter += 1;
-  const certificateNumber = options.certificateNumber ?? `T${Date.now().toString(36)}${certificateCounter}${Math.random().toString(36).slice(2, 6)}`.slice(0, 32);
+  const certificateNumber =
+    options.certificateNumber ??
+    `T${Date.now().toString(36)}${certificateCounter}${Math.random().toString(36).slice(2, 6)}`.slice(0, 32);
   return inTransaction(db, async (tx) => {
-    await tx.update(officerCertificates).set({ isCurrent: false }).where(and(eq(officerCertificates.userId, user.id), eq(officerCertificates.isCurrent, true)));
+    await tx
+      .update(officerCertificates)
+      .set({ isCurrent: false })
+      .where(and(eq(officerCertificates.userId, user.id), eq(officerCertificates.isCurrent, true)));
     const [row] = await tx
       .insert(officerCertificates)
-      .values({ userId: user.id, orgId: user.orgId, certificateNumber, issuingBody: '清河市人民政府', validFrom: options.validFrom, validUntil: options.validUntil, status: options.status ?? 'valid' })
+      .values({
+        userId: user.id,
+        orgId: user.orgId,
+        certificateNumber,
+        issuingBody: '清河市人民政府',
+        validFrom: options.validFrom,
+        validUntil: options.validUntil,
+        status: options.status ?? 'valid',
+      })
       .returning();
     if (options.lastReviewOn) {
-      await tx.insert(certificateReviews).values({ certificateId: row!.id, orgId: user.orgId, reviewedOn: options.lastReviewOn, passed: true });
+      await tx
+        .insert(certificateReviews)
+        .values({
+          certificateId: row!.id,
+          orgId: user.orgId,
+          reviewedOn: options.lastReviewOn,
+          passed: true,
+        });
     }
     return row!;
   });
@@ -131,7 +201,11 @@ export function tinyPng(variant = 0): Buffer {
   // zlib stream of one stored block holding the scanline [filter 0, pixel]; adler32 computed below.
   const raw = Buffer.from([0, variant & 0xff]);
   const adler = adler32(raw);
-  const idat = Buffer.concat([Buffer.from([0x78, 0x01, 0x01, raw.length, 0x00, ~raw.length & 0xff, 0xff]), raw, adler]);
+  const idat = Buffer.concat([
+    Buffer.from([0x78, 0x01, 0x01, raw.length, 0x00, ~raw.length & 0xff, 0xff]),
+    raw,
+    adler,
+  ]);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
@@ -158,7 +232,12 @@ function adler32(data: Buffer): Buffer {
 }
 
 /** A multipart/form-data body with one file field, ready for `app.inject({ payload, headers })`. */
-export function multipartBody(file: { fieldName?: string; fileName: string; contentType?: string; bytes: Buffer }): { payload: Buffer; headers: Record<string, string> } {
+export function multipartBody(file: {
+  fieldName?: string;
+  fileName: string;
+  contentType?: string;
+  bytes: Buffer;
+}): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----fazhi${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="${file.fieldName ?? 'file'}"; filename="${file.fileName}"\r\n` +
@@ -166,7 +245,10 @@ export function multipartBody(file: { fieldName?: string; fileName: string; cont
     'utf8',
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-  return { payload: Buffer.concat([head, file.bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, file.bytes, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 export type RouteInfo = { method: string; url: string; schema: FastifySchema | undefined };
@@ -221,24 +303,50 @@ export const testRecordProcedure = defineProcedure({
 
 /** Creates the test workflow's table in this database and registers the workflow with the engine. */
 export async function installTestProcedure(db: Db): Promise<void> {
-  await db.execute(sql`create table if not exists test_records (id uuid primary key, org_id uuid not null, state text not null, title text not null, assignee_id uuid)`);
+  await db.execute(
+    sql`create table if not exists test_records (id uuid primary key, org_id uuid not null, state text not null, title text not null, assignee_id uuid)`,
+  );
   registerProcedure({
     definition: testRecordProcedure,
     table: testRecords,
-    columns: { id: testRecords.id, orgId: testRecords.orgId, state: testRecords.state, title: testRecords.title, assigneeId: testRecords.assigneeId },
+    columns: {
+      id: testRecords.id,
+      orgId: testRecords.orgId,
+      state: testRecords.state,
+      title: testRecords.title,
+      assigneeId: testRecords.assigneeId,
+    },
     link: (id) => `/test-records/${id}`,
   });
 }
 
 /** A record of the test workflow owned by `org`. */
-export async function buildTestRecord(db: Db, org: ProvisionedOrg, options: { state?: 'draft' | 'submitted' | 'closed'; assigneeId?: string } = {}): Promise<{ id: string }> {
+export async function buildTestRecord(
+  db: Db,
+  org: ProvisionedOrg,
+  options: { state?: 'draft' | 'submitted' | 'closed'; assigneeId?: string } = {},
+): Promise<{ id: string }> {
   const id = crypto.randomUUID();
-  await db.insert(testRecords).values({ id, orgId: org.id, state: options.state ?? 'draft', title: `测试记录${id.slice(0, 4)}`, assigneeId: options.assigneeId ?? null });
+  await db
+    .insert(testRecords)
+    .values({
+      id,
+      orgId: org.id,
+      state: options.state ?? 'draft',
+      title: `测试记录${id.slice(0, 4)}`,
+      assigneeId: options.assigneeId ?? null,
+    });
   return { id };
 }
 
 /** An unread notification for `user`. */
-export async function buildNotification(db: Db, user: ProvisionedUser): Promise<typeof notifications.$inferSelect> {
-  const [row] = await db.insert(notifications).values({ userId: user.id, orgId: user.orgId, kind: 'test', title: '测试通知', body: '请及时办理' }).returning();
+export async function buildNotification(
+  db: Db,
+  user: ProvisionedUser,
+): Promise<typeof notifications.$inferSelect> {
+  const [row] = await db
+    .insert(notifications)
+    .values({ userId: user.id, orgId: user.orgId, kind: 'test', title: '测试通知', body: '请及时办理' })
+    .returning();
   return row!;
 }

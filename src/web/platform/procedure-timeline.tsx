@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
   App,
@@ -23,7 +23,7 @@ import { showServerErrors } from './form-errors.ts';
 import { DeadlineBadge, DeadlineCountdown } from './deadline-badge.tsx';
 import type { Timeline as TimelineData } from '../../shared/platform/work.ts';
 
-type AllowedAction = TimelineData['allowedActions'][number];
+export type AllowedAction = TimelineData['allowedActions'][number];
 
 export function timelinePath(procedureId: string, recordId: string): string {
   return `/procedures/${encodeURIComponent(procedureId)}/records/${encodeURIComponent(recordId)}`;
@@ -64,15 +64,33 @@ export function ProcedureTimeline({
   procedureId,
   recordId,
   onChanged,
+  onAction,
+  refreshKey,
+  showBlockedReasons = false,
 }: {
   procedureId: string;
   recordId: string;
   onChanged?: () => void;
+  /**
+   * Takes over an allowed action's button: the caller asks for the action's input in its own form and
+   * posts it, then changes `refreshKey`. Without it the button opens the built-in 办理意见 dialog.
+   */
+  onAction?: (action: AllowedAction) => void;
+  /** Change this value to refetch the timeline (after the caller took an action or generated a document). */
+  refreshKey?: unknown;
+  /** Also list each blocked action's reason under the buttons (a phone cannot hover for the tooltip). */
+  showBlockedReasons?: boolean;
 }) {
   const { message } = App.useApp();
   const { data, error, loading, reload } = useQuery<TimelineData>(
     `${timelinePath(procedureId, recordId)}/timeline`,
   );
+  const lastRefreshKey = useRef(refreshKey);
+  useEffect(() => {
+    if (Object.is(lastRefreshKey.current, refreshKey)) return;
+    lastRefreshKey.current = refreshKey;
+    reload();
+  }, [refreshKey, reload]);
   const [pending, setPending] = useState<AllowedAction>();
   const [submitting, setSubmitting] = useState(false);
   const [form] = Form.useForm<{ note?: string }>();
@@ -170,12 +188,30 @@ export function ProcedureTimeline({
                   </span>
                 </Tooltip>
               ) : (
-                <Button key={action.action} type="primary" ghost onClick={() => setPending(action)}>
+                <Button
+                  key={action.action}
+                  type="primary"
+                  ghost
+                  onClick={() => (onAction ? onAction(action) : setPending(action))}
+                >
                   {action.label}
                 </Button>
               ),
             )}
           </Space>
+        )}
+        {showBlockedReasons && data.allowedActions.some((action) => action.blockedBy) && (
+          <ul style={{ margin: '8px 0 0', paddingInlineStart: 20 }} data-testid="blocked-reasons">
+            {data.allowedActions
+              .filter((action) => action.blockedBy)
+              .map((action) => (
+                <li key={action.action}>
+                  <Typography.Text type="secondary">
+                    {action.label}：{action.blockedBy}
+                  </Typography.Text>
+                </li>
+              ))}
+          </ul>
         )}
       </div>
 

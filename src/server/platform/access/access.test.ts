@@ -16,9 +16,14 @@ import {
   tinyPng,
 } from '../../test/factories.ts';
 import { orgs, userRoles, users } from '../orgs/tables.ts';
-import { certificateReviews, officerCertificates, officerExams, officerTrainings } from '../officers/tables.ts';
+import {
+  certificateReviews,
+  officerCertificates,
+  officerExams,
+  officerTrainings,
+} from '../officers/tables.ts';
 import { storedFiles } from '../files/tables.ts';
-import { notifications, procedureDeadlines, procedureSettings, procedureSteps } from '../procedure-engine/tables.ts';
+import { notifications, procedureSettings, procedureSteps } from '../procedure-engine/tables.ts';
 import { documentNumberSequences } from '../numbering/tables.ts';
 
 // architecture.md: "one access suite generated from the route table". Every registered route needs an
@@ -39,10 +44,20 @@ const a1 = tree.users.officerA1;
 // County A's records that several fixtures address.
 await buildCertificate(db, a1, { validFrom: '2026-01-01', validUntil: '2030-12-31' });
 const uploadBody = multipartBody({ fileName: '现场照片.png', bytes: tinyPng(9) });
-const uploaded = await t.app.inject({ method: 'POST', url: '/api/files', headers: { cookie: cookies.officerA1, ...uploadBody.headers }, payload: uploadBody.payload });
+const uploaded = await t.app.inject({
+  method: 'POST',
+  url: '/api/files',
+  headers: { cookie: cookies.officerA1, ...uploadBody.headers },
+  payload: uploadBody.payload,
+});
 const fileA = uploaded.json() as { id: string };
 const submitted = await buildTestRecord(db, tree.instituteA, { assigneeId: a1.id });
-const submitRes = await t.app.inject({ method: 'POST', url: `/api/procedures/test.records/records/${submitted.id}/actions/submit`, headers: { cookie: cookies.officerA1 }, payload: {} });
+const submitRes = await t.app.inject({
+  method: 'POST',
+  url: `/api/procedures/test.records/records/${submitted.id}/actions/submit`,
+  headers: { cookie: cookies.officerA1 },
+  payload: {},
+});
 assert.equal(submitRes.statusCode, 200, submitRes.body);
 
 type Actor = keyof typeof cookies;
@@ -60,18 +75,31 @@ type Fixture =
       officerForbidden?: string;
     }
   /** A list: county A's records must not appear for county B, and do appear for the owner. */
-  | { kind: 'list'; url: string; owner?: Actor; idsOf: (json: unknown) => string[]; hidden: () => Promise<string[]>; officerForbidden?: string }
+  | {
+      kind: 'list';
+      url: string;
+      owner?: Actor;
+      idsOf: (json: unknown) => string[];
+      hidden: () => Promise<string[]>;
+      officerForbidden?: string;
+    }
   /** A route that addresses no organisation's record; `leaves` (if given) must stay unchanged when county B calls it. */
   | { kind: 'none'; reason: string; call?: (actor: Actor) => Request; leaves?: () => Promise<unknown> }
   | { kind: 'todo'; reason: string };
 
 const select = {
   org: (id: string) => db.select().from(orgs).where(eq(orgs.id, id)),
-  user: async (id: string) => ({ user: await db.select().from(users).where(eq(users.id, id)), roles: await db.select().from(userRoles).where(eq(userRoles.userId, id)) }),
+  user: async (id: string) => ({
+    user: await db.select().from(users).where(eq(users.id, id)),
+    roles: await db.select().from(userRoles).where(eq(userRoles.userId, id)),
+  }),
   usersOf: (orgId: string) => db.select().from(users).where(eq(users.orgId, orgId)),
   officerFile: async (userId: string) => ({
     certificates: await db.select().from(officerCertificates).where(eq(officerCertificates.userId, userId)),
-    reviews: await db.select().from(certificateReviews).where(eq(certificateReviews.orgId, tree.instituteA.id)),
+    reviews: await db
+      .select()
+      .from(certificateReviews)
+      .where(eq(certificateReviews.orgId, tree.instituteA.id)),
     trainings: await db.select().from(officerTrainings).where(eq(officerTrainings.userId, userId)),
     exams: await db.select().from(officerExams).where(eq(officerExams.userId, userId)),
   }),
@@ -82,154 +110,204 @@ const select = {
   countyA: async () => ({
     orgs: await db.select().from(orgs).where(inArray(orgs.id, countyAOrgs)),
     files: await db.select().from(storedFiles).where(inArray(storedFiles.orgId, countyAOrgs)),
-    numbers: await db.select().from(documentNumberSequences).where(inArray(documentNumberSequences.orgId, countyAOrgs)),
+    numbers: await db
+      .select()
+      .from(documentNumberSequences)
+      .where(inArray(documentNumberSequences.orgId, countyAOrgs)),
     settings: await db.select().from(procedureSettings).where(inArray(procedureSettings.orgId, countyAOrgs)),
-    notifications: await db.select().from(notifications).where(or(eq(notifications.userId, a1.id), eq(notifications.orgId, tree.instituteA.id))),
+    notifications: await db
+      .select()
+      .from(notifications)
+      .where(or(eq(notifications.userId, a1.id), eq(notifications.orgId, tree.instituteA.id))),
   }),
 };
-const itemsField = (field: string) => (json: unknown) => ((json as { items: Record<string, string>[] }).items ?? []).map((i) => i[field]!);
-const certificateBody = (n: string) => ({ certificateNumber: `ACC${n}${tree.suffix}`.slice(0, 32), issuingBody: '清河市人民政府', validFrom: '2026-01-01', validUntil: '2030-12-31' });
-const officerPath = (suffix: string) => `/api/officers/${a1.id}${suffix}`;
-const officerRecord = (suffix: string, payload: object): Fixture => ({
+const itemsField = (field: string) => (json: unknown) =>
+  ((json as { items: Record<string, string>[] }).items ?? []).map((i) => i[field]!);
+const req = (method: string, url: string, payload?: object): Request => ({ method, url, payload });
+type RecordOptions = { owner?: Actor; officerForbidden?: string };
+/** A fixed request at one of county A's records and the rows it must leave unchanged. */
+const record = (
+  request: Request,
+  snapshot: () => Promise<unknown>,
+  options: RecordOptions = {},
+): Fixture => ({
   kind: 'record',
-  build: async () => ({ request: { method: 'POST', url: officerPath(suffix), payload }, snapshot: () => select.officerFile(a1.id) }),
+  build: async () => ({ request, snapshot }),
+  ...options,
 });
+const none = (reason: string): Fixture => ({ kind: 'none', reason });
+/** Acts on the caller's own organisation only; county B calling it must leave county A's data as it was. */
+const ownOnly = (reason: string, call: (actor: Actor) => Request): Fixture => ({
+  kind: 'none',
+  reason,
+  call,
+  leaves: select.countyA,
+});
+const deploymentWide = none(
+  'deployment-wide data (roles, calendar, audit chain): root admin only, tested in its own file',
+);
+const officerFile = () => select.officerFile(a1.id);
+const officerUrl = (suffix: string) => `/api/officers/${a1.id}${suffix}`;
+const fileRow = () => db.select().from(storedFiles).where(eq(storedFiles.id, fileA.id));
+const newUser = {
+  username: `planted_${tree.suffix}`,
+  displayName: '安插人员',
+  orgId: tree.instituteA.id,
+  roleIds: ['officer'],
+  password: 'Planted-pass-1',
+};
+const newCertificate = {
+  certificateNumber: `ACC${tree.suffix}`,
+  issuingBody: '清河市人民政府',
+  validFrom: '2026-01-01',
+  validUntil: '2030-12-31',
+};
 
 const fixtures: Record<string, Fixture> = {
-  'GET /api/openapi.json': { kind: 'none', reason: 'the API description' },
-  'GET /api/health': { kind: 'none', reason: 'liveness probe' },
-  'POST /api/auth/login': { kind: 'none', reason: 'addresses the account by its credentials' },
-  'POST /api/auth/logout': { kind: 'none', reason: 'ends the caller’s own session' },
-  'GET /api/auth/me': { kind: 'none', reason: 'the caller’s own account' },
-  'POST /api/auth/password': { kind: 'none', reason: 'changes the caller’s own password' },
-  'GET /api/orgs': { kind: 'list', url: '/api/orgs', idsOf: itemsField('id'), hidden: async () => countyAOrgs },
-  'POST /api/orgs': {
-    kind: 'record',
-    build: async () => ({
-      request: { method: 'POST', url: '/api/orgs', payload: { parentId: tree.countyA.id, name: '东川县法规科', kind: 'section' } },
-      snapshot: () => db.select().from(orgs).where(eq(orgs.parentId, tree.countyA.id)),
-    }),
+  'GET /api/openapi.json': none('the API description'),
+  'GET /api/health': none('liveness probe'),
+  'POST /api/auth/login': none('addresses the account by its credentials'),
+  'POST /api/auth/logout': none('ends the caller’s own session'),
+  'GET /api/auth/me': none('the caller’s own account'),
+  'POST /api/auth/password': none('changes the caller’s own password'),
+  'GET /api/orgs': {
+    kind: 'list',
+    url: '/api/orgs',
+    idsOf: itemsField('id'),
+    hidden: async () => countyAOrgs,
   },
-  'PATCH /api/orgs/:id': {
-    kind: 'record',
-    build: async () => ({ request: { method: 'PATCH', url: `/api/orgs/${tree.instituteA.id}`, payload: { code: 'HIJACKED' } }, snapshot: () => select.org(tree.instituteA.id) }),
-  },
-  'GET /api/users': {
-    kind: 'record',
-    officerForbidden: 'user lists need admin.users',
-    build: async () => ({ request: { method: 'GET', url: `/api/users?orgId=${tree.instituteA.id}` }, snapshot: () => select.usersOf(tree.instituteA.id) }),
-  },
-  'POST /api/users': {
-    kind: 'record',
-    build: async () => ({
-      request: { method: 'POST', url: '/api/users', payload: { username: `planted_${tree.suffix}`, displayName: '安插人员', orgId: tree.instituteA.id, roleIds: ['officer'], password: 'Planted-pass-1' } },
-      snapshot: () => select.usersOf(tree.instituteA.id),
-    }),
-  },
-  'PATCH /api/users/:id': {
-    kind: 'record',
-    build: async () => ({
-      request: { method: 'PATCH', url: `/api/users/${tree.users.officerA2.id}`, payload: { displayName: '被改名', roleIds: ['officer', 'systemAdmin'] } },
-      snapshot: () => select.user(tree.users.officerA2.id),
-    }),
-  },
-  'GET /api/roles': { kind: 'none', reason: 'roles belong to the whole deployment' },
-  'PUT /api/roles/:id': { kind: 'none', reason: 'roles belong to the whole deployment; only the root admin may change them (orgs.test.ts)' },
-  'GET /api/officers': {
-    kind: 'record',
-    build: async () => ({ request: { method: 'GET', url: `/api/officers?orgId=${tree.instituteA.id}` }, snapshot: () => select.officerFile(a1.id) }),
-  },
-  'GET /api/officers/eligible': {
-    kind: 'record',
-    build: async () => ({ request: { method: 'GET', url: `/api/officers/eligible?orgId=${tree.countyA.id}&date=2026-06-01` }, snapshot: () => select.officerFile(a1.id) }),
-  },
-  'GET /api/officers/:userId': {
-    kind: 'record',
-    build: async () => ({ request: { method: 'GET', url: officerPath('') }, snapshot: () => select.officerFile(a1.id) }),
-  },
-  'POST /api/officers/:userId/certificates': officerRecord('/certificates', certificateBody('1')),
-  'PATCH /api/officers/:userId/certificate/status': {
-    kind: 'record',
-    build: async () => ({ request: { method: 'PATCH', url: officerPath('/certificate/status'), payload: { status: 'revoked', reason: '恶意注销' } }, snapshot: () => select.officerFile(a1.id) }),
-  },
-  'POST /api/officers/:userId/reviews': officerRecord('/reviews', { reviewedOn: '2026-03-01', passed: false, note: '伪造' }),
-  'POST /api/officers/:userId/trainings': officerRecord('/trainings', { trainedOn: '2026-03-01', course: '伪造培训', hours: 100 }),
-  'POST /api/officers/:userId/exams': officerRecord('/exams', { takenOn: '2026-03-01', subject: '伪造考试', score: 0, passed: false }),
-  'GET /api/calendar/add-working-days': { kind: 'none', reason: 'the calendar belongs to the whole deployment' },
-  'GET /api/calendar/is-working-day': { kind: 'none', reason: 'the calendar belongs to the whole deployment' },
-  'GET /api/calendar/years': { kind: 'none', reason: 'the calendar belongs to the whole deployment' },
-  'PUT /api/calendar/years/:year': { kind: 'none', reason: 'the calendar belongs to the whole deployment; only the root admin may change it (calendar-routes.test.ts)' },
-  'GET /api/audit': { kind: 'list', url: '/api/audit?pageSize=200', idsOf: itemsField('orgId'), hidden: async () => countyAOrgs, officerForbidden: 'the audit log needs audit.read' },
-  'GET /api/audit/verify': { kind: 'none', reason: 'the chain spans the deployment; root admin only (audit.test.ts)' },
-  'POST /api/files': {
-    kind: 'none',
-    reason: 'an upload always belongs to the uploader’s own organisation',
-    call: (actor) => {
-      const body = multipartBody({ fileName: 'b.png', bytes: tinyPng(actor === 'adminB' ? 21 : 22) });
-      return { method: 'POST', url: '/api/files', payload: body.payload, headers: body.headers };
+  'POST /api/orgs': record(
+    req('POST', '/api/orgs', { parentId: tree.countyA.id, name: '东川县法规科', kind: 'section' }),
+    () => db.select().from(orgs).where(eq(orgs.parentId, tree.countyA.id)),
+  ),
+  'PATCH /api/orgs/:id': record(req('PATCH', `/api/orgs/${tree.instituteA.id}`, { code: 'HIJACKED' }), () =>
+    select.org(tree.instituteA.id),
+  ),
+  'GET /api/users': record(
+    req('GET', `/api/users?orgId=${tree.instituteA.id}`),
+    () => select.usersOf(tree.instituteA.id),
+    {
+      officerForbidden: 'user lists need admin.users',
     },
-    leaves: select.countyA,
+  ),
+  'POST /api/users': record(req('POST', '/api/users', newUser), () => select.usersOf(tree.instituteA.id)),
+  'PATCH /api/users/:id': record(
+    req('PATCH', `/api/users/${tree.users.officerA2.id}`, {
+      displayName: '被改名',
+      roleIds: ['officer', 'systemAdmin'],
+    }),
+    () => select.user(tree.users.officerA2.id),
+  ),
+  'GET /api/roles': deploymentWide,
+  'PUT /api/roles/:id': deploymentWide,
+  'GET /api/officers': record(req('GET', `/api/officers?orgId=${tree.instituteA.id}`), officerFile),
+  'GET /api/officers/eligible': record(
+    req('GET', `/api/officers/eligible?orgId=${tree.countyA.id}&date=2026-06-01`),
+    officerFile,
+  ),
+  'GET /api/officers/:userId': record(req('GET', officerUrl('')), officerFile),
+  'POST /api/officers/:userId/certificates': record(
+    req('POST', officerUrl('/certificates'), newCertificate),
+    officerFile,
+  ),
+  'PATCH /api/officers/:userId/certificate/status': record(
+    req('PATCH', officerUrl('/certificate/status'), { status: 'revoked', reason: '恶意注销' }),
+    officerFile,
+  ),
+  'POST /api/officers/:userId/reviews': record(
+    req('POST', officerUrl('/reviews'), { reviewedOn: '2026-03-01', passed: false }),
+    officerFile,
+  ),
+  'POST /api/officers/:userId/trainings': record(
+    req('POST', officerUrl('/trainings'), { trainedOn: '2026-03-01', course: '伪造培训', hours: 100 }),
+    officerFile,
+  ),
+  'POST /api/officers/:userId/exams': record(
+    req('POST', officerUrl('/exams'), {
+      takenOn: '2026-03-01',
+      subject: '伪造考试',
+      score: 0,
+      passed: false,
+    }),
+    officerFile,
+  ),
+  'GET /api/calendar/add-working-days': deploymentWide,
+  'GET /api/calendar/is-working-day': deploymentWide,
+  'GET /api/calendar/years': deploymentWide,
+  'PUT /api/calendar/years/:year': deploymentWide,
+  'GET /api/audit': {
+    kind: 'list',
+    url: '/api/audit?pageSize=200',
+    idsOf: itemsField('orgId'),
+    hidden: async () => countyAOrgs,
+    officerForbidden: 'the audit log needs audit.read',
   },
-  'GET /api/files/:id/meta': {
-    kind: 'record',
+  'GET /api/audit/verify': deploymentWide,
+  'POST /api/files': ownOnly('an upload belongs to the uploader’s organisation', (actor) => {
+    const body = multipartBody({ fileName: 'b.png', bytes: tinyPng(actor === 'adminB' ? 21 : 22) });
+    return { method: 'POST', url: '/api/files', payload: body.payload, headers: body.headers };
+  }),
+  'GET /api/files/:id/meta': record(req('GET', `/api/files/${fileA.id}/meta`), fileRow, {
     owner: 'officerA1',
-    build: async () => ({ request: { method: 'GET', url: `/api/files/${fileA.id}/meta` }, snapshot: () => db.select().from(storedFiles).where(eq(storedFiles.id, fileA.id)) }),
-  },
-  'GET /api/files/:id': {
-    kind: 'record',
-    owner: 'officerA1',
-    build: async () => ({ request: { method: 'GET', url: `/api/files/${fileA.id}` }, snapshot: () => db.select().from(storedFiles).where(eq(storedFiles.id, fileA.id)) }),
-  },
-  'POST /api/document-numbers': {
-    kind: 'none',
-    reason: 'a 文号 is always issued for the caller’s own organisation',
-    call: () => ({ method: 'POST', url: '/api/document-numbers', payload: { documentType: 'penaltyDecision', year: 2026 } }),
-    leaves: select.countyA,
-  },
+  }),
+  'GET /api/files/:id': record(req('GET', `/api/files/${fileA.id}`), fileRow, { owner: 'officerA1' }),
+  'POST /api/document-numbers': ownOnly('a 文号 is issued for the caller’s organisation', () =>
+    req('POST', '/api/document-numbers', { documentType: 'penaltyDecision', year: 2026 }),
+  ),
   'GET /api/deadlines': {
     kind: 'list',
     url: '/api/deadlines?scope=org&status=active&pageSize=200',
     idsOf: itemsField('recordId'),
     hidden: async () => [submitted.id],
   },
-  'GET /api/procedures/:procedureId/records/:recordId/timeline': {
-    kind: 'record',
-    build: async () => ({ request: { method: 'GET', url: `/api/procedures/test.records/records/${submitted.id}/timeline` }, snapshot: () => select.record(submitted.id) }),
-  },
+  'GET /api/procedures/:procedureId/records/:recordId/timeline': record(
+    req('GET', `/api/procedures/test.records/records/${submitted.id}/timeline`),
+    () => select.record(submitted.id),
+  ),
   'POST /api/procedures/:procedureId/records/:recordId/actions/:action': {
     kind: 'record',
     build: async () => {
-      const record = await buildTestRecord(db, tree.instituteA, { assigneeId: a1.id });
-      return { request: { method: 'POST', url: `/api/procedures/test.records/records/${record.id}/actions/submit`, payload: { note: '越权办理' } }, snapshot: () => select.record(record.id) };
+      const { id } = await buildTestRecord(db, tree.instituteA, { assigneeId: a1.id });
+      const url = `/api/procedures/test.records/records/${id}/actions/submit`;
+      return { request: req('POST', url, { note: '越权办理' }), snapshot: () => select.record(id) };
     },
   },
-  'GET /api/procedures/:procedureId/settings': { kind: 'none', reason: 'reads the caller’s own organisation’s settings' },
-  'PUT /api/procedures/:procedureId/settings/:clock': {
-    kind: 'none',
-    reason: 'sets the caller’s own organisation’s period',
-    call: () => ({ method: 'PUT', url: '/api/procedures/test.records/settings/statement', payload: { period: 10 } }),
-    leaves: select.countyA,
+  'GET /api/procedures/:procedureId/settings': none('reads the caller’s own organisation’s settings'),
+  'PUT /api/procedures/:procedureId/settings/:clock': ownOnly(
+    'sets the caller’s own organisation’s period',
+    () => req('PUT', '/api/procedures/test.records/settings/statement', { period: 10 }),
+  ),
+  'GET /api/notifications': {
+    kind: 'list',
+    url: '/api/notifications?pageSize=200',
+    owner: 'officerA1',
+    idsOf: itemsField('id'),
+    hidden: async () => [(await buildNotification(db, a1)).id],
   },
-  'GET /api/notifications': { kind: 'list', url: '/api/notifications?pageSize=200', owner: 'officerA1', idsOf: itemsField('id'), hidden: async () => [(await buildNotification(db, a1)).id] },
   'POST /api/notifications/:id/read': {
     kind: 'record',
     owner: 'officerA1',
     build: async () => {
-      const n = await buildNotification(db, a1);
-      return { request: { method: 'POST', url: `/api/notifications/${n.id}/read` }, snapshot: () => db.select().from(notifications).where(eq(notifications.id, n.id)) };
+      const { id } = await buildNotification(db, a1);
+      return {
+        request: req('POST', `/api/notifications/${id}/read`),
+        snapshot: () => db.select().from(notifications).where(eq(notifications.id, id)),
+      };
     },
   },
-  'POST /api/notifications/read-all': {
-    kind: 'none',
-    reason: 'marks the caller’s own notifications',
-    call: () => ({ method: 'POST', url: '/api/notifications/read-all' }),
-    leaves: select.countyA,
-  },
+  'POST /api/notifications/read-all': ownOnly('marks the caller’s own notifications', () =>
+    req('POST', '/api/notifications/read-all'),
+  ),
 };
 
 const countyB: Actor[] = ['officerB1', 'adminB'];
 const send = (actor: Actor, request: Request): Promise<Reply> =>
-  t.app.inject({ method: request.method as 'GET', url: request.url, headers: { cookie: cookies[actor], ...request.headers }, ...(request.payload ? { payload: request.payload } : {}) });
+  t.app.inject({
+    method: request.method as 'GET',
+    url: request.url,
+    headers: { cookie: cookies[actor], ...request.headers },
+    ...(request.payload ? { payload: request.payload } : {}),
+  });
 
 function assertHidden(res: Reply, label: string) {
   assert.equal(res.statusCode, 404, `${label}: expected 404, got ${res.statusCode} ${res.body}`);
@@ -242,8 +320,14 @@ describe('access: county B gets 404 for county A’s records on every route', ()
   test('every registered route has an access fixture, and every fixture a route', () => {
     const registered = routes.map(routeKey);
     const missing = registered.filter((key) => !fixtures[key]);
-    assert.deepEqual(missing, [], `Routes without an access fixture — add an entry to \`fixtures\` in src/server/platform/access/access.test.ts (a county A record it addresses, or why it addresses none): ${missing.join(', ')}`);
-    const todo = Object.entries(fixtures).flatMap(([key, f]) => (f.kind === 'todo' ? [`${key} (${f.reason})`] : []));
+    assert.deepEqual(
+      missing,
+      [],
+      `Routes without an access fixture — add an entry to \`fixtures\` in src/server/platform/access/access.test.ts (a county A record it addresses, or why it addresses none): ${missing.join(', ')}`,
+    );
+    const todo = Object.entries(fixtures).flatMap(([key, f]) =>
+      f.kind === 'todo' ? [`${key} (${f.reason})`] : [],
+    );
     assert.deepEqual(todo, [], `access fixtures still to write: ${todo.join('; ')}`);
     const stale = Object.keys(fixtures).filter((key) => !registered.includes(key));
     assert.deepEqual(stale, [], `fixtures for routes that no longer exist: ${stale.join(', ')}`);
@@ -268,7 +352,10 @@ describe('access: county B gets 404 for county A’s records on every route', ()
           assert.deepEqual(await snapshot(), before, `${key} as ${actor} changed county A's record`);
         }
         const own = await send(fixture.owner ?? 'adminA', request);
-        assert.ok(own.statusCode >= 200 && own.statusCode < 300, `${key}: county A's own user should succeed (the fixture must address a real record): ${own.statusCode} ${own.body}`);
+        assert.ok(
+          own.statusCode >= 200 && own.statusCode < 300,
+          `${key}: county A's own user should succeed (the fixture must address a real record): ${own.statusCode} ${own.body}`,
+        );
       });
     } else if (fixture.kind === 'list') {
       test(`${key}: county A’s records never listed for county B`, async () => {
@@ -280,12 +367,15 @@ describe('access: county B gets 404 for county A’s records on every route', ()
             continue;
           }
           assert.equal(res.statusCode, 200, `${key} as ${actor}: ${res.body}`);
-          const leaked = fixture.idsOf(res.json()).filter((id) => hidden.includes(id));
+          const leaked: string[] = fixture.idsOf(res.json()).filter((id) => hidden.includes(id));
           assert.deepEqual(leaked, [], `${key} as ${actor} lists county A's records`);
         }
         const own = await send(fixture.owner ?? 'adminA', { method: 'GET', url: fixture.url });
         assert.equal(own.statusCode, 200, own.body);
-        assert.ok(fixture.idsOf(own.json()).some((id) => hidden.includes(id)), `${key}: county A's own user should see the record (fixture check)`);
+        assert.ok(
+          fixture.idsOf(own.json()).some((id) => hidden.includes(id)),
+          `${key}: county A's own user should see the record (fixture check)`,
+        );
       });
     } else if (fixture.call && fixture.leaves) {
       const { call, leaves } = fixture;

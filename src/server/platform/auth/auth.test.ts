@@ -15,8 +15,14 @@ const tree: OrgTree = await buildOrgTree(t.database.db, { password });
 
 describe('auth routes', () => {
   const login = (username: string, pw: string, remoteAddress = '127.0.0.1') =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: pw }, remoteAddress });
-  const me = (cookie?: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: cookie ? { cookie } : {} });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: pw },
+      remoteAddress,
+    });
+  const me = (cookie?: string) =>
+    t.app.inject({ method: 'GET', url: '/api/auth/me', headers: cookie ? { cookie } : {} });
 
   test('login sets an HttpOnly, SameSite session cookie and /me answers with the user', async () => {
     const res = await login(tree.users.officerA1.username, password);
@@ -31,16 +37,25 @@ describe('auth routes', () => {
     const who = await me(cookie);
     assert.equal(who.statusCode, 200);
     assert.equal(who.json().user.id, tree.users.officerA1.id);
-    assert.deepEqual(who.json().user.roles.map((r: { id: string }) => r.id), ['officer']);
+    assert.deepEqual(
+      who.json().user.roles.map((r: { id: string }) => r.id),
+      ['officer'],
+    );
     // Only the token's hash is stored, so a leaked table yields no usable cookie.
     const token = decodeURIComponent(cookie.split('=')[1]!);
-    const stored = await t.database.db.select().from(sessions).where(eq(sessions.userId, tree.users.officerA1.id));
+    const stored = await t.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, tree.users.officerA1.id));
     assert.ok(stored.length >= 1);
     assert.ok(stored.every((s) => s.tokenHash !== token));
   });
 
   test('a wrong password or an unknown user is 401 with the same Chinese message', async () => {
-    for (const res of [await login(tree.users.officerA1.username, 'wrong-password-1'), await login(`nobody_${tree.suffix}`, password)]) {
+    for (const res of [
+      await login(tree.users.officerA1.username, 'wrong-password-1'),
+      await login(`nobody_${tree.suffix}`, password),
+    ]) {
       assert.equal(res.statusCode, 401);
       assert.equal(res.json().error.code, 'UNAUTHENTICATED');
       assert.equal(res.json().error.message, '用户名或密码错误');
@@ -120,20 +135,30 @@ describe('auth routes', () => {
       cookie = (await loginAs(t.app, user.username, password)).cookie;
       otherCookie = (await loginAs(t.app, user.username, password)).cookie;
     });
-    const change = (body: object) => t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: body });
+    const change = (body: object) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: body });
 
     test('a wrong current password is 400 naming currentPassword', async () => {
       const res = await change({ currentPassword: 'not-my-password', newPassword });
       assert.equal(res.statusCode, 400);
       assert.equal(res.json().error.code, 'VALIDATION');
-      assert.deepEqual(res.json().error.fields.map((f: { path: string }) => f.path), ['currentPassword']);
+      assert.deepEqual(
+        res.json().error.fields.map((f: { path: string }) => f.path),
+        ['currentPassword'],
+      );
       assert.match(res.json().error.message, /当前密码不正确/);
     });
 
     test('a weak new password is 400 naming newPassword', async () => {
       const res = await change({ currentPassword: password, newPassword: 'short' });
       assert.equal(res.statusCode, 400);
-      assert.ok(res.json().error.fields.some((f: { path: string; message: string }) => f.path === 'newPassword' && /至少10位/.test(f.message)));
+      assert.ok(
+        res
+          .json()
+          .error.fields.some(
+            (f: { path: string; message: string }) => f.path === 'newPassword' && /至少10位/.test(f.message),
+          ),
+      );
     });
 
     test('success: the old password fails, the new one works, other sessions end, this one stays', async () => {
@@ -146,7 +171,11 @@ describe('auth routes', () => {
     });
 
     test('without a session it is 401', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: password, newPassword } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: password, newPassword },
+      });
       assert.equal(res.statusCode, 401);
     });
   });
@@ -155,7 +184,9 @@ describe('auth routes', () => {
     test('a session past its idle expiry is 401', async () => {
       const { cookie } = await loginAs(t.app, tree.users.admin.username, password);
       assert.equal((await me(cookie)).statusCode, 200);
-      await t.database.db.execute(sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${tree.users.admin.id}`);
+      await t.database.db.execute(
+        sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${tree.users.admin.id}`,
+      );
       assert.equal((await me(cookie)).statusCode, 401);
     });
 
@@ -174,9 +205,15 @@ describe('auth routes', () => {
         sql`update sessions set last_seen_at = now() - interval '5 minutes', expires_at = now() + interval '30 seconds' where user_id = ${tree.users.adminA.id}`,
       );
       assert.equal((await me(cookie)).statusCode, 200);
-      const [row] = await t.database.db.select().from(sessions).where(eq(sessions.userId, tree.users.adminA.id));
+      const [row] = await t.database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, tree.users.adminA.id));
       const minutesLeft = (row!.expiresAt.getTime() - Date.now()) / 60_000;
-      assert.ok(minutesLeft > t.config.sessionIdleMinutes - 2, `expiry slid to ~${t.config.sessionIdleMinutes} min, got ${minutesLeft}`);
+      assert.ok(
+        minutesLeft > t.config.sessionIdleMinutes - 2,
+        `expiry slid to ~${t.config.sessionIdleMinutes} min, got ${minutesLeft}`,
+      );
     });
   });
 });

@@ -8,8 +8,10 @@ const t = await createTestApp();
 const tree = await buildOrgTree(t.database.db, { password });
 const cookies = await loginTree(t.app, tree, ['admin', 'adminA', 'officerA1']);
 
-const get = (url: string, cookie = cookies.officerA1) => t.app.inject({ method: 'GET', url, headers: { cookie } });
-const addWorkingDays = async (from: string, days: number | string) => get(`/api/calendar/add-working-days?from=${from}&days=${days}`);
+const get = (url: string, cookie = cookies.officerA1) =>
+  t.app.inject({ method: 'GET', url, headers: { cookie } });
+const addWorkingDays = async (from: string, days: number | string) =>
+  get(`/api/calendar/add-working-days?from=${from}&days=${days}`);
 const isWorkingDay = async (date: string) => get(`/api/calendar/is-working-day?date=${date}`);
 
 // 国务院办公厅关于2027年部分节假日安排的通知 is not shipped: an administrator loads it.
@@ -21,7 +23,8 @@ const year2027 = {
     { date: '2027-01-03', kind: 'rest', name: '元旦' },
   ],
 };
-const put2027 = (cookie: string, body: object = year2027) => t.app.inject({ method: 'PUT', url: '/api/calendar/years/2027', headers: { cookie }, payload: body });
+const put2027 = (cookie: string, body: object = year2027) =>
+  t.app.inject({ method: 'PUT', url: '/api/calendar/years/2027', headers: { cookie }, payload: body });
 
 describe('calendar routes', () => {
   // Vectors from 国务院办公厅关于2026年部分节假日安排的通知: 春节 2月15日至23日放假，2月14日（周六）、2月28日（周六）上班；
@@ -66,7 +69,10 @@ describe('calendar routes', () => {
     assert.equal(res.statusCode, 422);
     assert.equal(res.json().error.code, 'UNPROCESSABLE');
     assert.match(res.json().error.message, /2027年/);
-    assert.deepEqual(res.json().error.fields.map((f: { path: string }) => f.path), ['date']);
+    assert.deepEqual(
+      res.json().error.fields.map((f: { path: string }) => f.path),
+      ['date'],
+    );
     // Counting forward out of the last loaded year is refused too, not guessed.
     const crossing = await addWorkingDays('2026-12-31', 1);
     assert.equal(crossing.statusCode, 422);
@@ -88,7 +94,10 @@ describe('calendar routes', () => {
       const res = await get(url);
       assert.equal(res.statusCode, 400, url);
       assert.equal(res.json().error.code, 'VALIDATION');
-      assert.ok(res.json().error.fields.some((f: { path: string }) => f.path === field), `${url}: ${res.body}`);
+      assert.ok(
+        res.json().error.fields.some((f: { path: string }) => f.path === field),
+        `${url}: ${res.body}`,
+      );
       assert.match(res.json().error.message, /[\u4e00-\u9fff]/);
     }
   });
@@ -118,9 +127,17 @@ describe('calendar routes', () => {
     for (const [body, field] of cases) {
       const res = await put2027(cookies.admin, body);
       assert.equal(res.statusCode, 400, JSON.stringify(body));
-      assert.ok(res.json().error.fields.some((f: { path: string }) => f.path === field), `${field}: ${res.body}`);
+      assert.ok(
+        res.json().error.fields.some((f: { path: string }) => f.path === field),
+        `${field}: ${res.body}`,
+      );
     }
-    const badYear = await t.app.inject({ method: 'PUT', url: '/api/calendar/years/abc', headers: { cookie: cookies.admin }, payload: year2027 });
+    const badYear = await t.app.inject({
+      method: 'PUT',
+      url: '/api/calendar/years/abc',
+      headers: { cookie: cookies.admin },
+      payload: year2027,
+    });
     assert.equal(badYear.statusCode, 400);
     assert.equal(badYear.json().error.fields[0].path, 'year');
   });
@@ -132,7 +149,10 @@ describe('calendar routes', () => {
     assert.deepEqual((await isWorkingDay('2027-01-04')).json(), { workingDay: true });
     assert.deepEqual((await addWorkingDays('2026-12-31', 1)).json(), { date: '2027-01-04' });
     const years = await get('/api/calendar/years');
-    assert.deepEqual(years.json().items.map((y: { year: number }) => y.year), [2025, 2026, 2027]);
+    assert.deepEqual(
+      years.json().items.map((y: { year: number }) => y.year),
+      [2025, 2026, 2027],
+    );
     const loaded = years.json().items.find((y: { year: number }) => y.year === 2027);
     assert.equal(loaded.source, year2027.source);
     assert.equal(loaded.days.length, 3);

@@ -112,6 +112,36 @@ export async function storeUpload(
   }
 }
 
+async function writeBlob(filesDir: string, sha256: string, buffer: Buffer): Promise<void> {
+  const target = blobPath(filesDir, sha256);
+  if (fs.existsSync(target)) return;
+  await fsp.mkdir(path.join(filesDir, 'tmp'), { recursive: true });
+  const tempPath = path.join(filesDir, 'tmp', `${crypto.randomUUID()}.part`);
+  const handle = await fsp.open(tempPath, 'w');
+  await handle.writeFile(buffer);
+  await handle.sync();
+  await handle.close();
+  await fsp.mkdir(path.dirname(target), { recursive: true });
+  await fsp.rename(tempPath, target);
+}
+
+/** Stores a file the system produced (a generated 文书) inside the caller's transaction, audited like an upload. */
+export async function storeGeneratedFile(
+  tx: Db,
+  actor: Actor,
+  filesDir: string,
+  file: { fileName: string; mimeType: string; buffer: Buffer },
+): Promise<StoredFile> {
+  const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+  await writeBlob(filesDir, sha256, file.buffer);
+  const [row] = await tx
+    .insert(storedFiles)
+    .values({ orgId: actor.orgId, sha256, fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.buffer.length, uploadedBy: actor.userId })
+    .returning();
+  await recordAudit(tx, { actor, orgId: actor.orgId, action: 'files.generate', entityType: 'file', entityId: row!.id, after: { sha256, fileName: file.fileName, sizeBytes: file.buffer.length } });
+  return toStoredFile(row!);
+}
+
 /** The file's record if the actor may read it (same rule as every record: the owner's subtree). */
 export async function findReadableFile(db: Db, actor: Actor, fileId: string): Promise<StoredFile> {
   const [row] = await db.select({ file: storedFiles, orgPath: orgs.path }).from(storedFiles).innerJoin(orgs, eq(orgs.id, storedFiles.orgId)).where(eq(storedFiles.id, fileId));

@@ -64,7 +64,7 @@ async function snapshotOf(db: Db, procedure: RegisteredProcedure, head: RecordHe
     state: head.state,
     steps,
     documents: (await procedure.documentsOf?.(db, head.id)) ?? [],
-    record: head,
+    record: { ...head, ...((await procedure.factsOf?.(db, head.id)) ?? {}) },
     clocks,
     officers: officerIds.map((id) => ({ id, isCertified: eligibility.get(id)?.why === null })),
   };
@@ -132,7 +132,9 @@ export async function transition(tx: Db, request: TransitionRequest): Promise<{ 
       input: (request.input ?? null) as never,
     })
     .returning({ id: procedureSteps.id });
-  const after = { ...head!, state: check.to };
+  await procedure.onTransition?.(tx, { action: request.action, from: head!.state, to: check.to, recordId: head!.id, orgId: head!.orgId, actor: request.actor, input: request.input ?? null, today });
+  // Re-read: the module's effects may have changed the title or the assignee the deadlines carry.
+  const after = (await loadRecordHead(tx, procedure, head!.id))!;
   await syncDeadlines(tx, procedure, after, today);
   const event = `${definition.id}.${request.action}`;
   await recordAudit(tx, {

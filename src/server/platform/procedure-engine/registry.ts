@@ -1,6 +1,7 @@
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AnyProcedure } from '../../../shared/procedure/define-procedure.ts';
 import type { Db } from '../../db/client.ts';
+import type { Actor } from '../access/actor.ts';
 
 /**
  * How the engine finds a workflow's records: the module's own table (state lives on the record, as
@@ -17,6 +18,25 @@ export type RegisteredProcedure = {
   /** Officers taking part (user ids); their certificates are checked on the day of the act. */
   officersOf?: (db: Db, recordId: string) => Promise<string[]>;
   documentLabels?: Record<string, string>;
+  /** The record's fields the guards read (e.g. isMajor, hearingOffered), merged into the guard context's record. */
+  factsOf?: (db: Db, recordId: string) => Promise<Record<string, unknown>>;
+  /**
+   * The module's own effects of an action (a 文号 on 立案, the decision date on 作出决定 …), run by the engine
+   * inside the same transaction, after the state moved and before the deadlines are recomputed.
+   */
+  onTransition?: (tx: Db, event: TransitionEvent) => Promise<void>;
+};
+
+export type TransitionEvent = {
+  action: string;
+  from: string;
+  to: string;
+  recordId: string;
+  orgId: string;
+  actor: Actor;
+  input: unknown;
+  /** The day of the act in China (YYYY-MM-DD). */
+  today: string;
 };
 
 const procedures = new Map<string, RegisteredProcedure>();

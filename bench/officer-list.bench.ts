@@ -1,0 +1,135 @@
+// node --import tsx bench/officer-list.bench.ts [--connections 50] [--duration 10] [--warmup 2] [--only officers,expiring,deadlines]
+// Serves the generated database (DATABASE_URL, else PGlite under DATA_DIR) on 127.0.0.1, logs in as the
+// dataset's root administrator and loads the officer list and the deadline list; prints a markdown table.
+import os from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/server/config.ts';
+import { openDatabase } from '../src/server/db/client.ts';
+import { applyMigrations } from '../src/server/db/migrate.ts';
+import { buildApp } from '../src/server/app.ts';
+import { sessionCookieName } from '../src/server/platform/auth/service.ts';
+import { defaultBenchPassword, findLatestDataset } from './dataset/generate.ts';
+import { runLoad, type LoadStats } from './lib/load.ts';
+import { formatCount } from './lib/progress.ts';
+
+const scenarios = {
+  officers: { label: '执法人员（本级及下级，第1页）', path: '/api/officers?page=1&pageSize=20' },
+  expiring: { label: '60日内到期（含已过期）的执法证', path: '/api/officers?expiringWithinDays=60' },
+  deadlines: { label: '本级及下级的期限', path: '/api/deadlines?scope=org' },
+} as const;
+type ScenarioKey = keyof typeof scenarios;
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    only: { type: 'string' },
+    username: { type: 'string' },
+    password: { type: 'string' },
+  },
+  strict: true,
+});
+
+/** A whole number within bounds, or exit with a bilingual message. */
+function bounded(name: string, raw: string, min: number, max: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    process.stderr.write(
+      `--${name} 应为 ${min}–${max} 的整数 / --${name} must be an integer in ${min}–${max} (got ${raw})\n`,
+    );
+    process.exit(2);
+  }
+  return n;
+}
+const connections = bounded('connections', values.connections, 1, 1000);
+const durationSeconds = bounded('duration', values.duration, 1, 120);
+const warmupSeconds = bounded('warmup', values.warmup, 0, 30);
+const selected = (values.only?.split(',') ?? Object.keys(scenarios)) as ScenarioKey[];
+for (const key of selected) {
+  if (!(key in scenarios)) {
+    process.stderr.write(`未知场景 / unknown scenario: ${key} (${Object.keys(scenarios).join(', ')})\n`);
+    process.exit(2);
+  }
+}
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await applyMigrations(database);
+const dataset = await findLatestDataset(database.db);
+const username = values.username ?? dataset?.rootAdmin;
+if (!username) {
+  process.stderr.write(
+    '数据库中没有生成的数据集，请先运行 npm run bench:data -- --scale province\nNo generated dataset found; run `npm run bench:data -- --scale province` first.\n',
+  );
+  await database.close();
+  process.exit(2);
+}
+const password = values.password ?? process.env.FAZHI_BENCH_PASSWORD ?? defaultBenchPassword;
+
+const app = await buildApp({ config, database });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+const rows: Array<{ key: ScenarioKey; total: number; stats: LoadStats }> = [];
+// Other work on the box skews every figure: the 1-minute load average is printed with the results.
+const loadBefore = os.loadavg()[0]!;
+try {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (login.status !== 200)
+    throw new Error(`login as ${username} failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${sessionCookieName}=`))!
+    .split(';')[0]!;
+
+  for (const key of selected) {
+    const { path } = scenarios[key];
+    // One checked request first: the load must measure real answers, not fast errors.
+    const probe = await fetch(`${base}${path}`, { headers: { cookie } });
+    const body = (await probe.json()) as { total?: number; message?: string };
+    if (probe.status !== 200) throw new Error(`${path} → ${probe.status} ${body.message ?? ''}`);
+    process.stderr.write(
+      `▶ ${path}: total ${formatCount(body.total ?? 0)}; ${connections} clients, ${warmupSeconds} s warm-up + ${durationSeconds} s …\n`,
+    );
+    const stats = await runLoad({
+      url: `${base}${path}`,
+      headers: { cookie },
+      connections,
+      warmupMs: warmupSeconds * 1000,
+      durationMs: durationSeconds * 1000,
+    });
+    if (stats.firstError) process.stderr.write(`  first error: ${stats.firstError}\n`);
+    rows.push({ key, total: body.total ?? 0, stats });
+  }
+} finally {
+  await app.close();
+  await database.close();
+}
+
+const ms = (n: number) => (Number.isNaN(n) ? '–' : n < 10 ? n.toFixed(1) : n.toFixed(0));
+const lines = [
+  '',
+  `数据库 ${database.kind}${database.kind === 'postgres' ? ` (pool ${process.env.PG_POOL_SIZE ?? 10})` : ''} · 数据集 ${dataset ? `${dataset.scale}, seed ${dataset.seed}, ${formatCount(dataset.counts.users ?? 0)} users` : 'unknown'} · 用户 ${username}`,
+  `${connections} connections · ${warmupSeconds} s warm-up + ${durationSeconds} s measured per endpoint · Node ${process.version} · ${os.cpus().length} cores · load avg ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}`,
+  '',
+  '| Endpoint | 说明 | total | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    ({ key, total, stats }) =>
+      `| \`GET ${scenarios[key].path}\` | ${scenarios[key].label} | ${formatCount(total)} | ${formatCount(stats.requestsPerSecond)} | ${ms(stats.p50)} | ${ms(stats.p95)} | ${ms(stats.p99)} | ${ms(stats.max)} | ${stats.errors}${
+        stats.errors
+          ? ` (${Object.entries(stats.statuses)
+              .map(([s, n]) => `${s}×${n}`)
+              .join(', ')})`
+          : ''
+      } |`,
+  ),
+  '',
+];
+process.stdout.write(lines.join('\n'));

@@ -1,0 +1,85 @@
+// The case register's payloads: creating a case, the paginated list, the detail page.
+import { z } from 'zod';
+import { Id, IsoDate, PageQuery } from '../platform/pagination.ts';
+import { PartyInput, partyKinds } from './parties.ts';
+import { ordinaryPenaltyStates } from './procedure.ts';
+
+export const caseProcedures = ['ordinary', 'simple'] as const;
+export const caseSources = ['inspection', 'complaint', 'referral', 'randomInspection', 'other'] as const;
+export const caseSourceLabels: Record<(typeof caseSources)[number], string> = {
+  inspection: '监督检查',
+  complaint: '投诉举报',
+  referral: '移送',
+  randomInspection: '双随机抽查',
+  other: '其他',
+};
+
+export const CreateCaseInput = z.object({
+  title: z.string().trim().min(4, '案件名称至少4个字').max(100, '案件名称不超过100字').describe('案件名称'),
+  source: z.enum(caseSources, { message: '线索来源不正确' }).describe('线索来源'),
+  sourceReference: z.string().trim().max(100).nullish().describe('来源编号'),
+  party: PartyInput.describe('当事人'),
+  occurredOn: IsoDate.nullish().describe('违法行为发生日期'),
+  facts: z.string().trim().max(5000, '违法事实不超过5000字').default('').describe('违法事实'),
+  violationTypeId: Id.nullish().describe('违法行为类型'),
+  assigneeId: Id.describe('主办人员'),
+  officerIds: z.array(Id).min(2, '应当指定至少两名执法人员（行政处罚法第四十二条）').max(10).describe('承办人员'),
+});
+export type CreateCaseInput = z.infer<typeof CreateCaseInput>;
+
+export const CaseListQuery = PageQuery.extend({
+  state: z.enum(Object.keys(ordinaryPenaltyStates) as [string, ...string[]], { message: '状态不正确' }).optional().describe('状态'),
+  orgId: Id.optional().describe('机构（含下级）'),
+  officerId: Id.optional().describe('承办人员'),
+  overdue: z.coerce.boolean().optional().describe('只看有逾期期限的案件'),
+  violationTypeId: Id.optional(),
+  from: IsoDate.optional().describe('登记日期起'),
+  to: IsoDate.optional().describe('登记日期止'),
+  q: z.string().trim().max(50).optional().describe('案号、当事人名称或统一社会信用代码'),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const CaseSummary = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  procedure: z.enum(caseProcedures),
+  state: z.string(),
+  stateLabel: z.string(),
+  title: z.string(),
+  caseNumber: z.string().nullable(),
+  partyName: z.string(),
+  partyKind: z.enum(partyKinds),
+  assigneeName: z.string().nullable(),
+  source: z.enum(caseSources),
+  createdAt: z.string(),
+  nextDueDate: z.string().nullable(),
+  isOverdue: z.boolean(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseDocument = z.object({ id: z.string(), kind: z.string(), kindLabel: z.string(), documentNumber: z.string().nullable(), fileId: z.string(), createdAt: z.string() });
+export const CaseEvidence = z.object({ id: z.string(), kind: z.string(), description: z.string(), fileId: z.string(), fileName: z.string(), sha256: z.string(), collectedOn: z.string(), createdByName: z.string() });
+
+export const CaseDetail = CaseSummary.extend({
+  source: z.enum(caseSources),
+  sourceReference: z.string().nullable(),
+  facts: z.string(),
+  occurredOn: z.string().nullable(),
+  party: z.object({ id: z.string(), kind: z.enum(partyKinds), name: z.string(), idNumber: z.string().nullable(), uscc: z.string().nullable(), legalRepresentative: z.string().nullable(), address: z.string().nullable(), phone: z.string().nullable() }),
+  officers: z.array(z.object({ userId: z.string(), displayName: z.string(), isLead: z.boolean() })),
+  isMajor: z.boolean(),
+  hearingOffered: z.boolean(),
+  requiresCollectiveDeliberation: z.boolean(),
+  fineYuan: z.number(),
+  confiscationYuan: z.number(),
+  decisionNumber: z.string().nullable(),
+  filedOn: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  documents: z.array(CaseDocument),
+  evidence: z.array(CaseEvidence),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const GenerateDocumentParams = z.object({ id: Id, kind: z.string().min(1).max(40).describe('文书种类') });
