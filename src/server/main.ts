@@ -24,7 +24,7 @@ await seedReferenceData(database.db);
 
 const wantsDemo = process.env.FAZHI_DEMO !== '0';
 const demoPassword = config.demoPassword ?? `Fz-${randomBytes(6).toString('base64url')}9`;
-const demoLogins = wantsDemo ? await seedDemoData(database.db, demoPassword) : null;
+const demoLogins = wantsDemo ? await seedDemoData(database.db, demoPassword, config.filesDir) : null;
 
 const app = await buildApp({ config, database, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });

@@ -8,6 +8,7 @@ import { provisionOrg, provisionUser, type ProvisionedUser } from '../platform/o
 import { recordAudit } from '../platform/audit/audit-log.ts';
 import type { RoleId } from '../../shared/platform/access.ts';
 import { chinaToday } from '../../shared/officers/eligibility.ts';
+import { seedDemoCases } from './seed-demo-cases.ts';
 
 export type DemoLogin = { username: string; displayName: string; role: string; org: string };
 
@@ -19,11 +20,11 @@ function shiftDays(date: string, days: number): string {
  * The demo city of domain.md: 清河市卫生健康委 with two counties, each with a 卫生监督所, and the users the
  * README lists. Certificates are dated from today so the 60-day expiry warning always has something to show.
  */
-export async function seedDemoData(db: Db, password: string, today = chinaToday()): Promise<DemoLogin[] | null> {
+export async function seedDemoData(db: Db, password: string, filesDir: string, today = chinaToday()): Promise<DemoLogin[] | null> {
   const [existing] = await db.select({ n: count() }).from(orgs);
   if ((existing?.n ?? 0) > 0) return null;
   const passwordHash = await hashPassword(password);
-  return inTransaction(db, async (tx) => {
+  const result = await inTransaction(db, async (tx) => {
     const city = await provisionOrg(tx, { parent: null, name: '清河市卫生健康委员会', kind: 'commission', region: '清河', code: '11330100MB0000001X' });
     const legalSection = await provisionOrg(tx, { parent: city, name: '政策法规科', kind: 'section', region: '清河' });
     const cityInstitute = await provisionOrg(tx, { parent: city, name: '清河市卫生健康综合监督执法支队', kind: 'institute', region: '清河' });
@@ -48,14 +49,14 @@ export async function seedDemoData(db: Db, password: string, today = chinaToday(
       users[username] = await provisionUser(tx, { org, username, displayName, roleIds, passwordHash });
     }
 
-    // [user, certificate number, valid from, valid until]: officer2's expires within 60 days, officer4's has lapsed.
+    // [user, certificate number, valid from, valid until]: officer2's expires within 60 days, cityofficer's has lapsed.
     const certificates: Array<[string, string, string, string]> = [
-      ['cityofficer', '33010020230001', shiftDays(today, -700), shiftDays(today, 1100)],
+      ['cityofficer', '33010020200001', shiftDays(today, -1850), shiftDays(today, -5)],
       ['head1', '33010320220015', shiftDays(today, -900), shiftDays(today, 800)],
       ['officer1', '33010320240021', shiftDays(today, -300), shiftDays(today, 1500)],
       ['officer2', '33010320210007', shiftDays(today, -1780), shiftDays(today, 40)],
       ['officer3', '33010420230033', shiftDays(today, -500), shiftDays(today, 1300)],
-      ['officer4', '33010420200009', shiftDays(today, -1850), shiftDays(today, -5)],
+      ['officer4', '33010420230009', shiftDays(today, -400), shiftDays(today, 1400)],
     ];
     for (const [username, number, validFrom, validUntil] of certificates) {
       const user = users[username]!;
@@ -70,6 +71,9 @@ export async function seedDemoData(db: Db, password: string, today = chinaToday(
     }
 
     const orgName = (u: ProvisionedUser) => [city, legalSection, cityInstitute, countyA, instituteA, countyB, instituteB].find((o) => o.id === u.orgId)!.name;
-    return people.map(([username, displayName, roleIds]) => ({ username, displayName, role: roleIds.join(','), org: orgName(users[username]!) }));
+    const logins = people.map(([username, displayName, roleIds]) => ({ username, displayName, role: roleIds.join(','), org: orgName(users[username]!) }));
+    return { logins, users };
   });
+  await seedDemoCases(db, result.users as unknown as Parameters<typeof seedDemoCases>[1], filesDir);
+  return result.logins;
 }

@@ -169,14 +169,12 @@ export async function buildCertificate(
       })
       .returning();
     if (options.lastReviewOn) {
-      await tx
-        .insert(certificateReviews)
-        .values({
-          certificateId: row!.id,
-          orgId: user.orgId,
-          reviewedOn: options.lastReviewOn,
-          passed: true,
-        });
+      await tx.insert(certificateReviews).values({
+        certificateId: row!.id,
+        orgId: user.orgId,
+        reviewedOn: options.lastReviewOn,
+        passed: true,
+      });
     }
     return row!;
   });
@@ -231,16 +229,21 @@ function adler32(data: Buffer): Buffer {
   return out;
 }
 
-/** A multipart/form-data body with one file field, ready for `app.inject({ payload, headers })`. */
+/** A multipart/form-data body: text `fields` first (in order), then one file part, for `app.inject({ payload, headers })`. */
 export function multipartBody(file: {
   fieldName?: string;
   fileName: string;
   contentType?: string;
   bytes: Buffer;
+  fields?: Record<string, string>;
 }): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----fazhi${Math.random().toString(16).slice(2)}`;
+  const fields = Object.entries(file.fields ?? {}).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${file.fieldName ?? 'file'}"; filename="${file.fileName}"\r\n` +
+    fields.join('') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="${file.fieldName ?? 'file'}"; filename="${file.fileName}"\r\n` +
       `Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
     'utf8',
   );
@@ -327,15 +330,13 @@ export async function buildTestRecord(
   options: { state?: 'draft' | 'submitted' | 'closed'; assigneeId?: string } = {},
 ): Promise<{ id: string }> {
   const id = crypto.randomUUID();
-  await db
-    .insert(testRecords)
-    .values({
-      id,
-      orgId: org.id,
-      state: options.state ?? 'draft',
-      title: `测试记录${id.slice(0, 4)}`,
-      assigneeId: options.assigneeId ?? null,
-    });
+  await db.insert(testRecords).values({
+    id,
+    orgId: org.id,
+    state: options.state ?? 'draft',
+    title: `测试记录${id.slice(0, 4)}`,
+    assigneeId: options.assigneeId ?? null,
+  });
   return { id };
 }
 
@@ -349,4 +350,17 @@ export async function buildNotification(
     .values({ userId: user.id, orgId: user.orgId, kind: 'test', title: '测试通知', body: '请及时办理' })
     .returning();
   return row!;
+}
+
+/** A valid POST /api/cases body in county A's institute: officerA1 leads, officerA2 assists (both need certificates). */
+export function caseInput(tree: OrgTree, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: '某医疗美容诊所超范围执业案',
+    source: 'inspection',
+    party: { kind: 'person', name: '赵某某', idNumber: '110101199003071233', address: '东川县城关镇' },
+    facts: '当事人未取得医师资格开展诊疗活动。',
+    assigneeId: tree.users.officerA1.id,
+    officerIds: [tree.users.officerA1.id, tree.users.officerA2.id],
+    ...overrides,
+  };
 }

@@ -4,13 +4,7 @@ import assert from 'node:assert/strict';
 import { calendarFromRows, officialCalendarSeed } from '../law/holiday-data.ts';
 import { shanghaiDate, type ClockState, type ClockStatus, type StepRecord } from '../procedure/clocks.ts';
 import type { Guard, GuardContext } from '../procedure/define-procedure.ts';
-import {
-  calendarFor,
-  penaltyGuards,
-  simpleFineLimitYuan,
-  validInput,
-  type PenaltyGuardContext,
-} from './guards.ts';
+import { calendarFor, penaltyGuards, validInput, type PenaltyGuardContext } from './guards.ts';
 import { FileCaseInput, HoldHearingInput, RecordOnSpotDecisionInput } from './payloads.ts';
 
 function stepOn(action: string, date: string): StepRecord {
@@ -109,6 +103,13 @@ const cases: Record<keyof typeof penaltyGuards, { passes: Context[]; fails: [Con
         today: '2026-04-07',
         input: { extendedUntil: '2026-05-07' },
       },
+      // A second extension after the statutory date, within the first one.
+      {
+        clocks: running('decision', '2026-04-07'),
+        record: { decisionExtendedUntil: '2026-05-07' },
+        today: '2026-05-06',
+        input: { extendedUntil: '2026-06-05' },
+      },
     ],
     fails: [
       [
@@ -120,6 +121,14 @@ const cases: Record<keyof typeof penaltyGuards, { passes: Context[]; fails: [Con
         '延长后的期限应晚于原期限2026-04-07',
       ],
       [{ clocks: [clock('decision', 'stopped', '2026-04-07')] }, '办案期限未在计算中，无需延期'],
+      [
+        {
+          clocks: running('decision', '2026-04-07'),
+          record: { decisionExtendedUntil: '2026-05-07' },
+          today: '2026-05-08',
+        },
+        '办案期限已于2026-05-07届满，不能再批准延期',
+      ],
       [{}, '未计算作出处罚决定期限，无法核对'],
     ],
   },
@@ -406,29 +415,36 @@ const cases: Record<keyof typeof penaltyGuards, { passes: Context[]; fails: [Con
   },
   simpleProcedureAllowed: {
     passes: [
-      { input: { partyKind: 'citizen', penaltyKind: 'fine', fineAmountYuan: 200 } },
-      { input: { partyKind: 'organisation', penaltyKind: 'fine', fineAmountYuan: 3000 } },
-      { input: { partyKind: 'citizen', penaltyKind: 'warning' } },
+      { input: { partyKind: 'person', penaltyKinds: ['fine'], fineFen: 20000 } },
+      { input: { partyKind: 'organisation', penaltyKinds: ['warning', 'fine'], fineFen: 300000 } },
+      { input: { partyKind: 'person', penaltyKinds: ['warning'] } },
       {
-        record: { partyKind: 'citizen', penaltyKind: 'fine', fineAmountYuan: 50 },
+        record: { partyKind: 'person', penaltyKinds: ['fine'], fineFen: 5000 },
         input: { filedOn: '2026-03-02' },
       },
     ],
     fails: [
       [
-        { input: { partyKind: 'citizen', penaltyKind: 'fine', fineAmountYuan: 200.5 } },
-        '对公民罚款200.5元，超过当场处罚上限200元，应当适用普通程序（行政处罚法第五十一条）',
+        { input: { partyKind: 'person', penaltyKinds: ['fine'], fineFen: 20001 } },
+        '对公民罚款超过200元，不适用简易程序（行政处罚法第五十一条）',
       ],
       [
-        { record: { partyKind: 'organisation', penaltyKind: 'fine', fineAmountYuan: 3001 } },
-        '对法人或者其他组织罚款3001元，超过当场处罚上限3000元，应当适用普通程序（行政处罚法第五十一条）',
+        { record: { partyKind: 'organisation', penaltyKinds: ['fine'], fineFen: 300100 } },
+        '对法人或者其他组织罚款超过3000元，不适用简易程序（行政处罚法第五十一条）',
       ],
       [
-        { input: { partyKind: 'citizen', penaltyKind: 'confiscation' } },
-        '简易程序只能给予警告或者罚款（行政处罚法第五十一条）',
+        { input: { partyKind: 'person', penaltyKinds: ['warning', 'confiscateIllegalIncome'] } },
+        '简易程序只能给予警告或者罚款，不能给予没收违法所得（行政处罚法第五十一条）',
       ],
-      [{ input: { penaltyKind: 'warning' } }, '未登记当事人类型（公民或法人、其他组织）'],
-      [{ input: { partyKind: 'citizen', penaltyKind: 'fine' } }, '未登记罚款数额'],
+      [{ input: { partyKind: 'person', penaltyKinds: ['fine'] } }, '请填写罚款金额'],
+      [
+        { input: { penaltyKinds: ['warning'] } },
+        '未登记当事人类型、处罚种类或罚款数额（分），无法核对简易程序适用条件',
+      ],
+      [
+        { input: { partyKind: 'person', penaltyKinds: ['fine'], fineFen: 100.5 } },
+        '未登记当事人类型、处罚种类或罚款数额（分），无法核对简易程序适用条件',
+      ],
     ],
   },
   onSpotDecisionNotYetRecorded: {
@@ -468,10 +484,6 @@ test('every exported guard is in penaltyGuards, so none escapes the table above'
   assert.deepEqual(exported.map(([key]) => key).sort(), Object.keys(penaltyGuards).sort());
 });
 
-test('simple procedure limits come from XZCF-51 (200 and 3000 yuan)', () => {
-  assert.deepEqual(simpleFineLimitYuan, { citizen: 200, organisation: 3000 });
-});
-
 test('validInput: passes a preview, names the field in Chinese otherwise', () => {
   const guard = validInput(FileCaseInput);
   const check = (input: unknown) => guard.check(context({ input }));
@@ -503,16 +515,16 @@ test('validInput: passes a preview, names the field in Chinese otherwise', () =>
     onSpot.check(
       context({
         input: {
-          partyKind: 'citizen',
-          penaltyKind: 'fine',
-          fineAmountYuan: -1,
+          partyKind: 'person',
+          penaltyKinds: ['fine'],
+          fineFen: -1,
           decidedOn: '2026-03-02',
           place: '街道',
           officerIds: [id, id],
         },
       }),
     ),
-    '罚款数额（元）不能为负',
+    '罚款数额（分）不能为负',
   );
 });
 

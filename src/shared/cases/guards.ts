@@ -136,13 +136,21 @@ function guard(id: string, label: string, check: (context: PenaltyGuardContext) 
 /** The Chinese label of a field: its `.describe()` text, looking through optional and array wrappers. */
 function fieldLabel(schema: z.ZodType, path: readonly PropertyKey[]): string | undefined {
   type Node = { description?: string; shape?: Record<string, Node>; element?: Node; unwrap?: () => Node };
-  let node: Node | undefined = schema as unknown as Node;
-  let label = node.description;
+  const unwrapped = (start: Node | undefined): [Node | undefined, string | undefined] => {
+    let node = start;
+    let label = node?.description;
+    while (node && !node.shape && !node.element && typeof node.unwrap === 'function') {
+      node = node.unwrap();
+      label ??= node?.description;
+    }
+    return [node, label];
+  };
+  let [node, label] = unwrapped(schema as unknown as Node);
   for (const segment of path) {
-    while (node && !node.shape && !node.element && typeof node.unwrap === 'function') node = node.unwrap();
-    if (!node) return label;
-    node = typeof segment === 'number' ? node.element : node.shape?.[String(segment)];
-    if (node?.description) label = node.description;
+    const child = typeof segment === 'number' ? node?.element : node?.shape?.[String(segment)];
+    const [next, own] = unwrapped(child);
+    node = next;
+    label = own ?? label;
   }
   return label;
 }
@@ -235,14 +243,17 @@ export const evidencePreserved = guard('evidencePreserved', '有待处理的先�
 export const decisionPeriodExtendable = guard(
   'decisionPeriodExtendable',
   '办案期限届满前批准延期',
-  ({ clocks, today, input }) => {
+  ({ clocks, today, input, record }) => {
     const clock = clockNamed(clocks, 'decision');
     if (typeof clock === 'string') return clock;
     if (clock.status === 'notStarted' || clock.status === 'stopped') return '办案期限未在计算中，无需延期';
     if (clock.dueDate === undefined) return clock.error ?? '办案期限无法计算';
-    if (today > clock.dueDate) return `办案期限已于${clock.dueDate}届满，不能再批准延期`;
+    // The clock keeps the statutory date; an approved extension is on the case row (decisionExtendedUntil).
+    const extended = dateField(record, 'decisionExtendedUntil');
+    const due = extended !== undefined && extended > clock.dueDate ? extended : clock.dueDate;
+    if (today > due) return `办案期限已于${due}届满，不能再批准延期`;
     const until = dateField(input, 'extendedUntil');
-    if (until !== undefined && until <= clock.dueDate) return `延长后的期限应晚于原期限${clock.dueDate}`;
+    if (until !== undefined && until <= due) return `延长后的期限应晚于原期限${due}`;
     return true;
   },
 );
@@ -509,13 +520,17 @@ export const publicationWithdrawnIfRevoked = guard(
 // Simple procedure (行政处罚法第五十一条、第五十二条)
 
 // 行政处罚法第五十一条：对公民二百元以下、对法人或者其他组织三千元以下罚款或者警告，可以当场作出
-export const simpleProcedureAllowed = guard('simpleProcedureAllowed', '符合当场处罚的适用条件', ({ input, record }) => {
-  // The input of the recording step, else the facts stored on the record (re-checked when filing with the agency).
-  const given = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-  const facts = SimplePenaltyFacts.safeParse({ ...record, ...given });
-  if (!facts.success) return '未登记当事人类型、处罚种类或罚款数额（分），无法核对简易程序适用条件';
-  return isSimpleProcedureAllowed(facts.data);
-});
+export const simpleProcedureAllowed = guard(
+  'simpleProcedureAllowed',
+  '符合当场处罚的适用条件',
+  ({ input, record }) => {
+    // The input of the recording step, else the facts stored on the record (re-checked when filing with the agency).
+    const given = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+    const facts = SimplePenaltyFacts.safeParse({ ...record, ...given });
+    if (!facts.success) return '未登记当事人类型、处罚种类或罚款数额（分），无法核对简易程序适用条件';
+    return isSimpleProcedureAllowed(facts.data);
+  },
+);
 
 // 行政处罚法第五十二条：当场作出的决定只登记一次，登记后报所属行政机关备案
 export const onSpotDecisionNotYetRecorded = guard(

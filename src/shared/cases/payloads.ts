@@ -29,6 +29,8 @@ export const PenaltyCaseFacts = z.object({
   requiresCollectiveDeliberation: z.boolean().describe('须经集体讨论'),
   /** The officers who investigated; none of them may preside over the hearing (第六十四条第（四）项). */
   investigatingOfficerIds: z.array(z.string()).describe('调查人员'),
+  /** The approved extension of the decision period (the latest 延期 input's extendedUntil); the clock keeps 第六十条's date. */
+  decisionExtendedUntil: IsoDate.optional().describe('办案期限延长至'),
   /** Execution ended without a payment step: enforced by the court, 执行终结, or nothing left to perform. */
   isExecutionComplete: z.boolean().optional().describe('执行完毕'),
 });

@@ -188,7 +188,7 @@ const majorCaseMoves: Move[] = [
     on: '2026-04-07',
     by: principal,
     adds: ['collectiveDeliberationRecord', 'penaltyDecision'],
-    input: { decidedOn: '2026-04-07', penaltyKinds: ['warning', 'fine'], fineAmountYuan: 50000 },
+    input: { decidedOn: '2026-04-07', penaltyKinds: ['warning', 'fine'], fineFen: 5_000_000 },
   },
   {
     action: 'serve',
@@ -209,7 +209,7 @@ const majorCaseMoves: Move[] = [
     on: '2026-05-06',
     by: officer,
     adds: ['paymentVoucher'],
-    input: { performedOn: '2026-05-06', amountPaidYuan: 50000 },
+    input: { performedOn: '2026-05-06', amountPaidFen: 5_000_000 },
   },
   {
     action: 'close',
@@ -407,7 +407,7 @@ test('clocks over a plain case: 调休 days, a suspension and the Spring Festiva
 
 test('simple procedure: on the spot during 国庆 调休, filed with the agency, closed', () => {
   const decidedOn = '2026-09-20'; // a Sunday made a working day
-  const done = walk(simple, { partyKind: 'organisation', penaltyKind: 'fine', fineAmountYuan: 3000 }, [
+  const done = walk(simple, { partyKind: 'organisation', penaltyKinds: ['fine'], fineFen: 300_000 }, [
     {
       action: 'recordOnSpotDecision',
       on: decidedOn,
@@ -415,8 +415,8 @@ test('simple procedure: on the spot during 国庆 调休, filed with the agency,
       adds: ['simplePenaltyDecision'],
       input: {
         partyKind: 'organisation',
-        penaltyKind: 'fine',
-        fineAmountYuan: 3000,
+        penaltyKinds: ['fine'],
+        fineFen: 300_000,
         decidedOn,
         place: '某酒店',
         officerIds: [uuid(1), uuid(2)],
@@ -427,7 +427,7 @@ test('simple procedure: on the spot during 国庆 调休, filed with the agency,
       action: 'recordPerformance',
       on: '2026-09-30',
       by: officer,
-      input: { performedOn: '2026-09-30', amountPaidYuan: 3000 },
+      input: { performedOn: '2026-09-30', amountPaidFen: 300_000 },
     },
     { action: 'close', on: '2026-10-09', by: sectionHead, input: { summary: '已缴纳' } },
   ]);
@@ -449,9 +449,9 @@ test('simple procedure: on the spot during 国庆 调休, filed with the agency,
     'recordOnSpotDecision',
     {
       input: {
-        partyKind: 'citizen',
-        penaltyKind: 'fine',
-        fineAmountYuan: 201,
+        partyKind: 'person',
+        penaltyKinds: ['fine'],
+        fineFen: 20_100,
         decidedOn,
         place: '街道',
         officerIds: [uuid(1), uuid(2)],
@@ -461,7 +461,7 @@ test('simple procedure: on the spot during 国庆 调休, filed with the agency,
   assert.deepEqual(overLimit, {
     ok: false,
     code: 'GUARD',
-    reason: '对公民罚款201元，超过当场处罚上限200元，应当适用普通程序（行政处罚法第五十一条）',
+    reason: '对公民罚款超过200元，不适用简易程序（行政处罚法第五十一条）',
   });
 });
 

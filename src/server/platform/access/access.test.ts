@@ -1,17 +1,20 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq, inArray, or } from 'drizzle-orm';
+import { eq, inArray, or, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { createTestApp } from '../../test/test-app.ts';
 import {
   buildCertificate,
   buildNotification,
   buildOrgTree,
   buildTestRecord,
+  caseInput,
   installTestProcedure,
   listRoutes,
   loginTree,
   multipartBody,
   routeKey,
+  shiftDays,
   testRecords,
   tinyPng,
 } from '../../test/factories.ts';
@@ -25,6 +28,8 @@ import {
 import { storedFiles } from '../files/tables.ts';
 import { notifications, procedureSettings, procedureSteps } from '../procedure-engine/tables.ts';
 import { documentNumberSequences } from '../numbering/tables.ts';
+import { caseDocuments, caseEvidence, caseOfficers, penaltyCases } from '../../modules/cases/tables.ts';
+import { chinaToday } from '../../../shared/officers/eligibility.ts';
 
 // architecture.md: "one access suite generated from the route table". Every registered route needs an
 // entry below; for a route that addresses a record, county B's officer and county B's admin (who holds
@@ -41,24 +46,25 @@ const routes = await listRoutes({ db, dbKind: t.database.kind, config: t.config 
 const countyAOrgs = [tree.countyA.id, tree.instituteA.id];
 const a1 = tree.users.officerA1;
 
-// County A's records that several fixtures address.
-await buildCertificate(db, a1, { validFrom: '2026-01-01', validUntil: '2030-12-31' });
-const uploadBody = multipartBody({ fileName: '现场照片.png', bytes: tinyPng(9) });
-const uploaded = await t.app.inject({
-  method: 'POST',
-  url: '/api/files',
-  headers: { cookie: cookies.officerA1, ...uploadBody.headers },
-  payload: uploadBody.payload,
-});
-const fileA = uploaded.json() as { id: string };
+// County A's records that several fixtures address, made through the routes as officerA1.
+const today = chinaToday();
+const validCertificate = { validFrom: shiftDays(today, -100), validUntil: shiftDays(today, 900) };
+for (const officer of [a1, tree.users.officerA2]) await buildCertificate(db, officer, validCertificate);
+async function postAsA1(url: string, payload: object = {}, headers: Record<string, string> = {}) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookies.officerA1, ...headers },
+    payload,
+  });
+  assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+  return res.json() as { id: string };
+}
+const upload = multipartBody({ fileName: '现场照片.png', bytes: tinyPng(9) });
+const fileA = await postAsA1('/api/files', upload.payload, upload.headers);
 const submitted = await buildTestRecord(db, tree.instituteA, { assigneeId: a1.id });
-const submitRes = await t.app.inject({
-  method: 'POST',
-  url: `/api/procedures/test.records/records/${submitted.id}/actions/submit`,
-  headers: { cookie: cookies.officerA1 },
-  payload: {},
-});
-assert.equal(submitRes.statusCode, 200, submitRes.body);
+await postAsA1(`/api/procedures/test.records/records/${submitted.id}/actions/submit`);
+const caseA = await postAsA1('/api/cases', caseInput(tree));
 
 type Actor = keyof typeof cookies;
 type Request = { method: string; url: string; payload?: object | Buffer; headers?: Record<string, string> };
@@ -87,39 +93,43 @@ type Fixture =
   | { kind: 'none'; reason: string; call?: (actor: Actor) => Request; leaves?: () => Promise<unknown> }
   | { kind: 'todo'; reason: string };
 
+const rows = (table: PgTable, where: SQL | undefined) => db.select().from(table).where(where);
+const inCountyA = (column: PgColumn) => inArray(column, countyAOrgs);
+// What each fixture must leave unchanged, read straight from the database.
 const select = {
-  org: (id: string) => db.select().from(orgs).where(eq(orgs.id, id)),
-  user: async (id: string) => ({
-    user: await db.select().from(users).where(eq(users.id, id)),
-    roles: await db.select().from(userRoles).where(eq(userRoles.userId, id)),
-  }),
-  usersOf: (orgId: string) => db.select().from(users).where(eq(users.orgId, orgId)),
-  officerFile: async (userId: string) => ({
-    certificates: await db.select().from(officerCertificates).where(eq(officerCertificates.userId, userId)),
-    reviews: await db
-      .select()
-      .from(certificateReviews)
-      .where(eq(certificateReviews.orgId, tree.instituteA.id)),
-    trainings: await db.select().from(officerTrainings).where(eq(officerTrainings.userId, userId)),
-    exams: await db.select().from(officerExams).where(eq(officerExams.userId, userId)),
-  }),
-  record: async (id: string) => ({
-    record: await db.select().from(testRecords).where(eq(testRecords.id, id)),
-    steps: await db.select().from(procedureSteps).where(eq(procedureSteps.recordId, id)),
-  }),
-  countyA: async () => ({
-    orgs: await db.select().from(orgs).where(inArray(orgs.id, countyAOrgs)),
-    files: await db.select().from(storedFiles).where(inArray(storedFiles.orgId, countyAOrgs)),
-    numbers: await db
-      .select()
-      .from(documentNumberSequences)
-      .where(inArray(documentNumberSequences.orgId, countyAOrgs)),
-    settings: await db.select().from(procedureSettings).where(inArray(procedureSettings.orgId, countyAOrgs)),
-    notifications: await db
-      .select()
-      .from(notifications)
-      .where(or(eq(notifications.userId, a1.id), eq(notifications.orgId, tree.instituteA.id))),
-  }),
+  org: (id: string) => rows(orgs, eq(orgs.id, id)),
+  user: (id: string) =>
+    Promise.all([rows(users, eq(users.id, id)), rows(userRoles, eq(userRoles.userId, id))]),
+  usersOf: (orgId: string) => rows(users, eq(users.orgId, orgId)),
+  officerFile: (userId: string) =>
+    Promise.all([
+      rows(officerCertificates, eq(officerCertificates.userId, userId)),
+      rows(certificateReviews, eq(certificateReviews.orgId, tree.instituteA.id)),
+      rows(officerTrainings, eq(officerTrainings.userId, userId)),
+      rows(officerExams, eq(officerExams.userId, userId)),
+    ]),
+  record: (id: string) =>
+    Promise.all([
+      rows(testRecords, eq(testRecords.id, id)),
+      rows(procedureSteps, eq(procedureSteps.recordId, id)),
+    ]),
+  caseOf: (id: string) =>
+    Promise.all([
+      rows(penaltyCases, eq(penaltyCases.id, id)),
+      rows(caseOfficers, eq(caseOfficers.caseId, id)),
+      rows(caseDocuments, eq(caseDocuments.caseId, id)),
+      rows(caseEvidence, eq(caseEvidence.caseId, id)),
+      rows(documentNumberSequences, inCountyA(documentNumberSequences.orgId)),
+    ]),
+  countyA: () =>
+    Promise.all([
+      rows(penaltyCases, inCountyA(penaltyCases.orgId)),
+      rows(orgs, inCountyA(orgs.id)),
+      rows(storedFiles, inCountyA(storedFiles.orgId)),
+      rows(documentNumberSequences, inCountyA(documentNumberSequences.orgId)),
+      rows(procedureSettings, inCountyA(procedureSettings.orgId)),
+      rows(notifications, or(eq(notifications.userId, a1.id), eq(notifications.orgId, tree.instituteA.id))),
+    ]),
 };
 const itemsField = (field: string) => (json: unknown) =>
   ((json as { items: Record<string, string>[] }).items ?? []).map((i) => i[field]!);
@@ -148,7 +158,7 @@ const deploymentWide = none(
 );
 const officerFile = () => select.officerFile(a1.id);
 const officerUrl = (suffix: string) => `/api/officers/${a1.id}${suffix}`;
-const fileRow = () => db.select().from(storedFiles).where(eq(storedFiles.id, fileA.id));
+const fileRow = () => rows(storedFiles, eq(storedFiles.id, fileA.id));
 const newUser = {
   username: `planted_${tree.suffix}`,
   displayName: '安插人员',
@@ -162,6 +172,13 @@ const newCertificate = {
   validFrom: '2026-01-01',
   validUntil: '2030-12-31',
 };
+
+const caseRecord = () => select.caseOf(caseA.id);
+const evidence = multipartBody({
+  fields: { kind: 'document', description: '现场检查笔录扫描件', collectedOn: today },
+  fileName: '笔录.txt',
+  bytes: Buffer.from('现场检查笔录：诊所未公示诊疗科目。', 'utf8'),
+});
 
 const fixtures: Record<string, Fixture> = {
   'GET /api/openapi.json': none('the API description'),
@@ -295,6 +312,28 @@ const fixtures: Record<string, Fixture> = {
       };
     },
   },
+  'GET /api/cases': record(req('GET', `/api/cases?orgId=${tree.instituteA.id}`), caseRecord),
+  'POST /api/cases': ownOnly('a case is registered in the caller’s own organisation', () =>
+    req('POST', '/api/cases', caseInput(tree)),
+  ),
+  'GET /api/cases/:id': record(req('GET', `/api/cases/${caseA.id}`), caseRecord),
+  'POST /api/cases/:id/documents/:kind': record(
+    req('POST', `/api/cases/${caseA.id}/documents/filingApproval`),
+    caseRecord,
+    {
+      owner: 'officerA1',
+    },
+  ),
+  'POST /api/cases/:id/evidence': record(
+    {
+      method: 'POST',
+      url: `/api/cases/${caseA.id}/evidence`,
+      payload: evidence.payload,
+      headers: evidence.headers,
+    },
+    caseRecord,
+    { owner: 'officerA1' },
+  ),
   'POST /api/notifications/read-all': ownOnly('marks the caller’s own notifications', () =>
     req('POST', '/api/notifications/read-all'),
   ),

@@ -1,0 +1,28 @@
+import { AuditOutlined } from '@ant-design/icons';
+import { lazyPage, type WebModule } from '../../platform/menu.ts';
+
+/** 行政处罚: the case register, lead registration and each case's procedure, documents and evidence. */
+export const casesModule: WebModule = {
+  menu: [
+    {
+      key: 'cases',
+      label: '行政处罚',
+      icon: <AuditOutlined />,
+      path: '/cases',
+      permission: 'procedures.act',
+    },
+  ],
+  routes: [
+    {
+      path: '/cases',
+      permission: 'procedures.act',
+      page: lazyPage(() => import('./case-list-page.tsx'), 'CaseListPage'),
+    },
+    {
+      path: '/cases/:id',
+      permission: 'procedures.act',
+      title: '案件详情',
+      page: lazyPage(() => import('./case-detail-page.tsx'), 'CaseDetailPage'),
+    },
+  ],
+};
