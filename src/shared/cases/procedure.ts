@@ -211,7 +211,12 @@ export const ordinaryPenaltyProcedure = defineProcedure({
       from: ['noticeServed'],
       to: 'hearing',
       roles: officers,
-      guards: checks(inputs.RequestHearingInput, guards.hearingRightsNotified, guards.hearingRequestedInTime),
+      guards: checks(
+        inputs.RequestHearingInput,
+        guards.hearingOffered,
+        guards.hearingRightsNotified,
+        guards.hearingRequestedInTime,
+      ),
     },
     holdHearing: {
       label: '举行听证',

@@ -6,8 +6,6 @@ import { registerProcedure, type TransitionEvent } from '../../platform/procedur
 import { nextDocumentNumber } from '../../platform/numbering/service.ts';
 import { caseDocuments, caseOfficers, penaltyCases } from './tables.ts';
 
-const yuanToFen = (yuan: number | undefined) => Math.round((yuan ?? 0) * 100);
-
 /** What each action writes on the case row, in the engine's transaction (the step itself is the engine's). */
 async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
   const input = (event.input ?? {}) as Record<string, unknown>;
@@ -32,14 +30,14 @@ async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
     case 'decide':
       set.decidedOn = (input.decidedOn as string | undefined) ?? event.today;
       set.penaltyKinds = (input.penaltyKinds as string[] | undefined) ?? [];
-      set.fineFen = yuanToFen(input.fineAmountYuan as number | undefined);
+      set.fineFen = (input.fineFen as number | undefined) ?? 0;
       break;
     case 'serve':
       set.servedOn = (input.servedOn as string | undefined) ?? event.today;
       break;
     case 'recordPerformance':
       set.paidOn = (input.performedOn as string | undefined) ?? event.today;
-      set.paidFen = yuanToFen(input.amountPaidYuan as number | undefined);
+      set.paidFen = (input.amountPaidFen as number | undefined) ?? 0;
       break;
     case 'close':
     case 'declineFiling':

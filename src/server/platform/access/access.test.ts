@@ -70,26 +70,23 @@ type Actor = keyof typeof cookies;
 type Request = { method: string; url: string; payload?: object | Buffer; headers?: Record<string, string> };
 type Reply = { statusCode: number; body: string; json: () => unknown };
 
+/** `owner`: who in county A gets through with the same request (default adminA); `officerForbidden`: why county B's
+ * officer gets 403 before any lookup (the route needs a permission officers lack, whatever the record). */
+type Access = { owner?: Actor; officerForbidden?: string };
 type Fixture =
   /** A route that addresses one of county A's records (path id, orgId query or body field). */
-  | {
+  | ({
       kind: 'record';
       build: () => Promise<{ request: Request; snapshot: () => Promise<unknown> }>;
-      /** Who in county A gets through with the same request (default adminA). */
-      owner?: Actor;
-      /** The officer lacks the route's permission whatever the record: 403 before any lookup. */
-      officerForbidden?: string;
-    }
+    } & Access)
   /** A list: county A's records must not appear for county B, and do appear for the owner. */
-  | {
+  | ({
       kind: 'list';
       url: string;
-      owner?: Actor;
       idsOf: (json: unknown) => string[];
       hidden: () => Promise<string[]>;
-      officerForbidden?: string;
-    }
-  /** A route that addresses no organisation's record; `leaves` (if given) must stay unchanged when county B calls it. */
+    } & Access)
+  /** Addresses no organisation's record; `leaves` (if given) must stay unchanged when county B calls it. */
   | { kind: 'none'; reason: string; call?: (actor: Actor) => Request; leaves?: () => Promise<unknown> }
   | { kind: 'todo'; reason: string };
 
@@ -133,14 +130,9 @@ const select = {
 };
 const itemsField = (field: string) => (json: unknown) =>
   ((json as { items: Record<string, string>[] }).items ?? []).map((i) => i[field]!);
-const req = (method: string, url: string, payload?: object): Request => ({ method, url, payload });
-type RecordOptions = { owner?: Actor; officerForbidden?: string };
+const req = (method: string, url: string, payload?: object | Buffer): Request => ({ method, url, payload });
 /** A fixed request at one of county A's records and the rows it must leave unchanged. */
-const record = (
-  request: Request,
-  snapshot: () => Promise<unknown>,
-  options: RecordOptions = {},
-): Fixture => ({
+const record = (request: Request, snapshot: () => Promise<unknown>, options: Access = {}): Fixture => ({
   kind: 'record',
   build: async () => ({ request, snapshot }),
   ...options,
@@ -157,12 +149,18 @@ const deploymentWide = none(
   'deployment-wide data (roles, calendar, audit chain): root admin only, tested in its own file',
 );
 const officerFile = () => select.officerFile(a1.id);
+const officerWrite = (method: string, suffix: string, payload?: object) =>
+  record(req(method, officerUrl(suffix), payload), officerFile);
+const list = (url: string, field: string, hidden: () => Promise<string[]>, more: Access = {}): Fixture =>
+  ({ kind: 'list', url, idsOf: itemsField(field), hidden, ...more }) as Fixture;
+const byA1 = { owner: 'officerA1' } as const;
+const instA = tree.instituteA.id;
 const officerUrl = (suffix: string) => `/api/officers/${a1.id}${suffix}`;
 const fileRow = () => rows(storedFiles, eq(storedFiles.id, fileA.id));
 const newUser = {
   username: `planted_${tree.suffix}`,
   displayName: '安插人员',
-  orgId: tree.instituteA.id,
+  orgId: instA,
   roleIds: ['officer'],
   password: 'Planted-pass-1',
 };
@@ -187,96 +185,73 @@ const fixtures: Record<string, Fixture> = {
   'POST /api/auth/logout': none('ends the caller’s own session'),
   'GET /api/auth/me': none('the caller’s own account'),
   'POST /api/auth/password': none('changes the caller’s own password'),
-  'GET /api/orgs': {
-    kind: 'list',
-    url: '/api/orgs',
-    idsOf: itemsField('id'),
-    hidden: async () => countyAOrgs,
-  },
+  'GET /api/orgs': list('/api/orgs', 'id', async () => countyAOrgs),
   'POST /api/orgs': record(
     req('POST', '/api/orgs', { parentId: tree.countyA.id, name: '东川县法规科', kind: 'section' }),
-    () => db.select().from(orgs).where(eq(orgs.parentId, tree.countyA.id)),
+    () => rows(orgs, eq(orgs.parentId, tree.countyA.id)),
   ),
-  'PATCH /api/orgs/:id': record(req('PATCH', `/api/orgs/${tree.instituteA.id}`, { code: 'HIJACKED' }), () =>
-    select.org(tree.instituteA.id),
+  'PATCH /api/orgs/:id': record(req('PATCH', `/api/orgs/${instA}`, { code: 'HIJACKED' }), () =>
+    select.org(instA),
   ),
-  'GET /api/users': record(
-    req('GET', `/api/users?orgId=${tree.instituteA.id}`),
-    () => select.usersOf(tree.instituteA.id),
-    {
-      officerForbidden: 'user lists need admin.users',
-    },
-  ),
-  'POST /api/users': record(req('POST', '/api/users', newUser), () => select.usersOf(tree.instituteA.id)),
+  'GET /api/users': record(req('GET', `/api/users?orgId=${instA}`), () => select.usersOf(instA), {
+    officerForbidden: 'user lists need admin.users',
+  }),
+  'POST /api/users': record(req('POST', '/api/users', newUser), () => select.usersOf(instA)),
   'PATCH /api/users/:id': record(
     req('PATCH', `/api/users/${tree.users.officerA2.id}`, {
       displayName: '被改名',
-      roleIds: ['officer', 'systemAdmin'],
+      roleIds: ['systemAdmin'],
     }),
     () => select.user(tree.users.officerA2.id),
   ),
   'GET /api/roles': deploymentWide,
   'PUT /api/roles/:id': deploymentWide,
-  'GET /api/officers': record(req('GET', `/api/officers?orgId=${tree.instituteA.id}`), officerFile),
+  'GET /api/officers': record(req('GET', `/api/officers?orgId=${instA}`), officerFile),
   'GET /api/officers/eligible': record(
-    req('GET', `/api/officers/eligible?orgId=${tree.countyA.id}&date=2026-06-01`),
+    req('GET', `/api/officers/eligible?orgId=${instA}&date=2026-06-01`),
     officerFile,
   ),
-  'GET /api/officers/:userId': record(req('GET', officerUrl('')), officerFile),
-  'POST /api/officers/:userId/certificates': record(
-    req('POST', officerUrl('/certificates'), newCertificate),
-    officerFile,
-  ),
-  'PATCH /api/officers/:userId/certificate/status': record(
-    req('PATCH', officerUrl('/certificate/status'), { status: 'revoked', reason: '恶意注销' }),
-    officerFile,
-  ),
-  'POST /api/officers/:userId/reviews': record(
-    req('POST', officerUrl('/reviews'), { reviewedOn: '2026-03-01', passed: false }),
-    officerFile,
-  ),
-  'POST /api/officers/:userId/trainings': record(
-    req('POST', officerUrl('/trainings'), { trainedOn: '2026-03-01', course: '伪造培训', hours: 100 }),
-    officerFile,
-  ),
-  'POST /api/officers/:userId/exams': record(
-    req('POST', officerUrl('/exams'), {
-      takenOn: '2026-03-01',
-      subject: '伪造考试',
-      score: 0,
-      passed: false,
-    }),
-    officerFile,
-  ),
+  'GET /api/officers/:userId': officerWrite('GET', ''),
+  'POST /api/officers/:userId/certificates': officerWrite('POST', '/certificates', newCertificate),
+  'PATCH /api/officers/:userId/certificate/status': officerWrite('PATCH', '/certificate/status', {
+    status: 'revoked',
+    reason: '恶意注销',
+  }),
+  'POST /api/officers/:userId/reviews': officerWrite('POST', '/reviews', {
+    reviewedOn: '2026-03-01',
+    passed: false,
+  }),
+  'POST /api/officers/:userId/trainings': officerWrite('POST', '/trainings', {
+    trainedOn: '2026-03-01',
+    course: '伪造培训',
+    hours: 99,
+  }),
+  'POST /api/officers/:userId/exams': officerWrite('POST', '/exams', {
+    takenOn: '2026-03-01',
+    subject: '伪造考试',
+    score: 0,
+    passed: false,
+  }),
   'GET /api/calendar/add-working-days': deploymentWide,
   'GET /api/calendar/is-working-day': deploymentWide,
   'GET /api/calendar/years': deploymentWide,
   'PUT /api/calendar/years/:year': deploymentWide,
-  'GET /api/audit': {
-    kind: 'list',
-    url: '/api/audit?pageSize=200',
-    idsOf: itemsField('orgId'),
-    hidden: async () => countyAOrgs,
+  'GET /api/audit': list('/api/audit?pageSize=200', 'orgId', async () => countyAOrgs, {
     officerForbidden: 'the audit log needs audit.read',
-  },
+  }),
   'GET /api/audit/verify': deploymentWide,
   'POST /api/files': ownOnly('an upload belongs to the uploader’s organisation', (actor) => {
     const body = multipartBody({ fileName: 'b.png', bytes: tinyPng(actor === 'adminB' ? 21 : 22) });
     return { method: 'POST', url: '/api/files', payload: body.payload, headers: body.headers };
   }),
-  'GET /api/files/:id/meta': record(req('GET', `/api/files/${fileA.id}/meta`), fileRow, {
-    owner: 'officerA1',
-  }),
-  'GET /api/files/:id': record(req('GET', `/api/files/${fileA.id}`), fileRow, { owner: 'officerA1' }),
+  'GET /api/files/:id/meta': record(req('GET', `/api/files/${fileA.id}/meta`), fileRow, byA1),
+  'GET /api/files/:id': record(req('GET', `/api/files/${fileA.id}`), fileRow, byA1),
   'POST /api/document-numbers': ownOnly('a 文号 is issued for the caller’s organisation', () =>
     req('POST', '/api/document-numbers', { documentType: 'penaltyDecision', year: 2026 }),
   ),
-  'GET /api/deadlines': {
-    kind: 'list',
-    url: '/api/deadlines?scope=org&status=active&pageSize=200',
-    idsOf: itemsField('recordId'),
-    hidden: async () => [submitted.id],
-  },
+  'GET /api/deadlines': list('/api/deadlines?scope=org&status=active&pageSize=200', 'recordId', async () => [
+    submitted.id,
+  ]),
   'GET /api/procedures/:procedureId/records/:recordId/timeline': record(
     req('GET', `/api/procedures/test.records/records/${submitted.id}/timeline`),
     () => select.record(submitted.id),
@@ -294,13 +269,12 @@ const fixtures: Record<string, Fixture> = {
     'sets the caller’s own organisation’s period',
     () => req('PUT', '/api/procedures/test.records/settings/statement', { period: 10 }),
   ),
-  'GET /api/notifications': {
-    kind: 'list',
-    url: '/api/notifications?pageSize=200',
-    owner: 'officerA1',
-    idsOf: itemsField('id'),
-    hidden: async () => [(await buildNotification(db, a1)).id],
-  },
+  'GET /api/notifications': list(
+    '/api/notifications?pageSize=200',
+    'id',
+    async () => [(await buildNotification(db, a1)).id],
+    byA1,
+  ),
   'POST /api/notifications/:id/read': {
     kind: 'record',
     owner: 'officerA1',
@@ -308,11 +282,11 @@ const fixtures: Record<string, Fixture> = {
       const { id } = await buildNotification(db, a1);
       return {
         request: req('POST', `/api/notifications/${id}/read`),
-        snapshot: () => db.select().from(notifications).where(eq(notifications.id, id)),
+        snapshot: () => rows(notifications, eq(notifications.id, id)),
       };
     },
   },
-  'GET /api/cases': record(req('GET', `/api/cases?orgId=${tree.instituteA.id}`), caseRecord),
+  'GET /api/cases': record(req('GET', `/api/cases?orgId=${instA}`), caseRecord),
   'POST /api/cases': ownOnly('a case is registered in the caller’s own organisation', () =>
     req('POST', '/api/cases', caseInput(tree)),
   ),
@@ -320,19 +294,12 @@ const fixtures: Record<string, Fixture> = {
   'POST /api/cases/:id/documents/:kind': record(
     req('POST', `/api/cases/${caseA.id}/documents/filingApproval`),
     caseRecord,
-    {
-      owner: 'officerA1',
-    },
+    byA1,
   ),
   'POST /api/cases/:id/evidence': record(
-    {
-      method: 'POST',
-      url: `/api/cases/${caseA.id}/evidence`,
-      payload: evidence.payload,
-      headers: evidence.headers,
-    },
+    { ...req('POST', `/api/cases/${caseA.id}/evidence`, evidence.payload), headers: evidence.headers },
     caseRecord,
-    { owner: 'officerA1' },
+    byA1,
   ),
   'POST /api/notifications/read-all': ownOnly('marks the caller’s own notifications', () =>
     req('POST', '/api/notifications/read-all'),

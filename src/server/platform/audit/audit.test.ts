@@ -6,16 +6,19 @@ import {
   buildCertificate,
   buildOrgTree,
   buildTestRecord,
+  caseInput,
   installTestProcedure,
   listRoutes,
   loginTree,
   multipartBody,
   routeKey,
+  shiftDays,
   tinyPng,
 } from '../../test/factories.ts';
 import { auditLog } from './tables.ts';
 import { orgs } from '../orgs/tables.ts';
 import type { Db } from '../../db/client.ts';
+import { chinaToday } from '../../../shared/officers/eligibility.ts';
 
 const password = 'Secret-pass-2026';
 const t = await createTestApp();
@@ -24,6 +27,20 @@ const tree = await buildOrgTree(db, { password });
 const cookies = await loginTree(t.app, tree, ['admin', 'adminA', 'officerA1', 'leader', 'legal']);
 const routes = await listRoutes({ db, dbKind: t.database.kind, config: t.config });
 await installTestProcedure(db);
+const today = chinaToday();
+for (const officer of [tree.users.officerA1, tree.users.officerA2]) {
+  await buildCertificate(db, officer, {
+    validFrom: shiftDays(today, -100),
+    validUntil: shiftDays(today, 900),
+  });
+}
+const newCase = await t.app.inject({
+  method: 'POST',
+  url: '/api/cases',
+  headers: { cookie: cookies.officerA1 },
+  payload: caseInput(tree),
+});
+const caseA = newCase.json() as { id: string };
 
 const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
 const auditCount = async () => (await db.select({ n: count() }).from(auditLog))[0]!.n;
@@ -41,7 +58,8 @@ const notAudited: Record<string, string> = {
 };
 
 type Reply = { statusCode: number; body: string };
-type WriteCase = { action: string; run: () => Promise<Reply> };
+/** `rows`: audit rows the call appends, the last one naming `action` (default 1). */
+type WriteCase = { action: string; run: () => Promise<Reply>; rows?: number };
 
 const call = (cookie: string | null, method: string, url: string, payload?: object): Promise<Reply> =>
   t.app.inject({
@@ -51,7 +69,7 @@ const call = (cookie: string | null, method: string, url: string, payload?: obje
     ...(payload ? { payload } : {}),
   });
 const as = (
-  who: 'admin' | 'adminA' | 'officerA1',
+  who: keyof typeof cookies,
   action: string,
   method: string,
   url: string,
@@ -113,8 +131,8 @@ const writeCases: Record<string, WriteCase> = {
     'PATCH',
     officerUrl('/certificate/status'),
     {
-      status: 'suspended',
-      reason: '涉嫌违纪',
+      status: 'valid', // a no-op change is audited too; suspending would stop officerA1 filing cases
+      reason: '复核后恢复',
     },
   ),
   'POST /api/officers/:userId/reviews': as('adminA', 'officers.addReview', 'POST', officerUrl('/reviews'), {
@@ -175,6 +193,28 @@ const writeCases: Record<string, WriteCase> = {
       period: 5,
     },
   ),
+  'POST /api/cases': as('officerA1', 'cases.create', 'POST', '/api/cases', caseInput(tree)),
+  'POST /api/cases/:id/documents/:kind': {
+    ...as('officerA1', 'cases.generateDocument', 'POST', `/api/cases/${caseA.id}/documents/filingApproval`),
+    rows: 2, // the stored .docx and the document's place in the case
+  },
+  'POST /api/cases/:id/evidence': {
+    action: 'cases.addEvidence',
+    rows: 2, // the stored file (files.upload) and its place in the case
+    run: () => {
+      const body = multipartBody({
+        fields: { kind: 'photo', description: '现场照片', collectedOn: today },
+        fileName: 'photo.png',
+        bytes: tinyPng(8),
+      });
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${caseA.id}/evidence`,
+        headers: { cookie: cookies.officerA1, ...body.headers },
+        payload: body.payload,
+      });
+    },
+  },
   'POST /api/document-numbers': as('officerA1', 'documents.issueNumber', 'POST', '/api/document-numbers', {
     documentType: 'penaltyDecision',
     year: 2026,
@@ -182,8 +222,7 @@ const writeCases: Record<string, WriteCase> = {
 };
 
 describe('audit log', () => {
-  test('every write route appends exactly one audit row naming its action', async () => {
-    await buildCertificate(db, tree.users.officerA1, { validFrom: '2026-01-01', validUntil: '2030-12-31' });
+  test('every write route appends its audit rows, the last naming its action', async () => {
     const writeRoutes = routes
       .filter((r) => r.method !== 'GET')
       .map(routeKey)
@@ -196,12 +235,12 @@ describe('audit log', () => {
       `write routes without an audit case in audit.test.ts — add one: ${missing.join(', ')}`,
     );
     for (const key of writeRoutes) {
-      const { action, run } = writeCases[key]!;
+      const { action, run, rows = 1 } = writeCases[key]!;
       const before = await auditCount();
       const res = await run();
       assert.equal(res.statusCode, 200, `${key}: ${res.body}`);
       const last = await lastAudit();
-      assert.equal((await auditCount()) - before, 1, `${key} appends one row`);
+      assert.equal((await auditCount()) - before, rows, `${key} appends ${rows} audit row(s)`);
       assert.equal(last.action, action, key);
     }
   });

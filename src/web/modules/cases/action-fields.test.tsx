@@ -86,7 +86,9 @@ describe('form values ↔ input', () => {
     const [officers] = actionFields(ordinaryActionInputs.recordInvestigation).filter(
       (field) => field.name === 'officerIds',
     );
-    expect(officers && checkFieldValue(officers, ['4b1c1e0e-8a43-4c4c-9a5e-0a1c2b3d4e5f'])).toContain('两名以上');
+    expect(officers && checkFieldValue(officers, ['4b1c1e0e-8a43-4c4c-9a5e-0a1c2b3d4e5f'])).toContain(
+      '两名以上',
+    );
   });
 
   it('puts whole-input issues under input.<field>', () => {

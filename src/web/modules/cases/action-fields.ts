@@ -81,14 +81,13 @@ function describeField(name: string, schema: z.ZodType): ActionField | undefined
       return { ...base, label, kind: 'enum', multiple: true, options: enumOptions(element.inner) };
     }
     if (isUuidString(element.inner)) {
-      return namesOfficers(name)
-        ? { ...base, label, kind: 'officers', multiple: true, minItems }
-        : undefined;
+      return namesOfficers(name) ? { ...base, label, kind: 'officers', multiple: true, minItems } : undefined;
     }
     return undefined;
   }
   const label = description ?? name;
-  if (inner instanceof z.ZodEnum) return { ...base, label, kind: 'enum', multiple: false, options: enumOptions(inner) };
+  if (inner instanceof z.ZodEnum)
+    return { ...base, label, kind: 'enum', multiple: false, options: enumOptions(inner) };
   if (inner instanceof z.ZodBoolean) return { ...base, label, kind: 'boolean' };
   if (inner instanceof z.ZodNumber) {
     const min = inner.minValue ?? undefined;
@@ -142,7 +141,10 @@ export function toInputValue(field: ActionField, value: FieldValue): unknown {
 }
 
 /** The `input` object of an action from its form values. */
-export function toActionInput(fields: ActionField[], values: Record<string, FieldValue>): Record<string, unknown> {
+export function toActionInput(
+  fields: ActionField[],
+  values: Record<string, FieldValue>,
+): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const field of fields) {
     const value = toInputValue(field, values[field.name]);
@@ -180,16 +182,14 @@ export function checkFieldValue(field: ActionField, value: FieldValue): string |
 }
 
 /** Zod issues of the whole input as form errors under `prefix` (the form keeps the input under 'input'). */
-export function issuesToFieldErrors(
+export function issuesToFieldErrors<P extends string>(
   error: z.ZodError,
-  prefix: string,
-): { name: (string | number)[]; errors: string[] }[] {
-  const byName = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  prefix: P,
+): { name: [P, string]; errors: string[] }[] {
+  const byName = new Map<string, { name: [P, string]; errors: string[] }>();
   for (const issue of error.issues) {
-    const first = issue.path[0];
-    const name = [prefix, typeof first === 'number' ? first : String(first ?? '')];
-    const key = JSON.stringify(name);
-    const entry = byName.get(key) ?? { name, errors: [] };
+    const key = String(issue.path[0] ?? '');
+    const entry = byName.get(key) ?? { name: [prefix, key], errors: [] };
     entry.errors.push(issue.message);
     byName.set(key, entry);
   }

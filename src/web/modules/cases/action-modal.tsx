@@ -33,7 +33,8 @@ type Values = { note?: string; input?: Record<string, FieldValue> };
 function rulesFor(field: ActionField): FormRule[] {
   const verb = field.kind === 'text' || field.kind === 'number' ? '请填写' : '请选择';
   const rules: FormRule[] = [];
-  if (field.required && field.kind !== 'boolean') rules.push({ required: true, message: `${verb}${field.label}` });
+  if (field.required && field.kind !== 'boolean')
+    rules.push({ required: true, message: `${verb}${field.label}` });
   rules.push({
     validator: (_, value: FieldValue) => {
       const problem = checkFieldValue(field, value);
@@ -90,7 +91,9 @@ function FieldControl({ field, officerOptions }: { field: ActionField; officerOp
 function underInput(error: unknown): unknown {
   if (!isApiRequestError(error) || error.fields.length === 0) return error;
   const fields = error.fields.map((field) =>
-    /^(input|note)([./[]|$)/.test(field.path) ? field : { ...field, path: `input.${field.path.replace(/^\//, '')}` },
+    /^(input|note)([./[]|$)/.test(field.path)
+      ? field
+      : { ...field, path: `input.${field.path.replace(/^\//, '')}` },
   );
   return new ApiRequestError(error.status, error.code, error.message, fields);
 }
@@ -131,7 +134,10 @@ function ActionForm({
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<string>();
   const fields = useMemo(() => actionFields(schema), [schema]);
-  const initialValues = useMemo<Values>(() => ({ input: initialActionValues(fields, known) }), [fields, known]);
+  const initialValues = useMemo<Values>(
+    () => ({ input: initialActionValues(fields, known) }),
+    [fields, known],
+  );
 
   async function submit(values: Values) {
     setFailure(undefined);
@@ -175,7 +181,13 @@ function ActionForm({
     >
       <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit}>
         {failure && (
-          <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="action-error" />
+          <Alert
+            type="error"
+            showIcon
+            title={failure}
+            style={{ marginBottom: 16 }}
+            data-testid="action-error"
+          />
         )}
         {fields.length === 0 && (
           <Typography.Paragraph type="secondary">此环节无需填写其他内容，确认后即办理。</Typography.Paragraph>
@@ -192,7 +204,11 @@ function ActionForm({
             <FieldControl field={field} officerOptions={officerOptions} />
           </Form.Item>
         ))}
-        <Form.Item name="note" label="办理意见（可选）" rules={[{ max: 2000, message: '办理意见不超过2000字' }]}>
+        <Form.Item
+          name="note"
+          label="办理意见（可选）"
+          rules={[{ max: 2000, message: '办理意见不超过2000字' }]}
+        >
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
       </Form>

@@ -31,11 +31,18 @@ function knownValues(detail: CaseDetail, action: string): Record<string, unknown
 }
 
 /** The eligible officers, plus the case's own officers who are not eligible today (shown, not pickable). */
-function officerChoices(eligible: OfficerOption[], detail: CaseDetail | undefined): (OfficerOption & { disabled?: boolean })[] {
+function officerChoices(
+  eligible: OfficerOption[],
+  detail: CaseDetail | undefined,
+): (OfficerOption & { disabled?: boolean })[] {
   const known = new Set(eligible.map((option) => option.value));
   const missing = (detail?.officers ?? [])
     .filter((officer) => !known.has(officer.userId))
-    .map((officer) => ({ value: officer.userId, label: `${officer.displayName}（今日无有效执法证）`, disabled: true }));
+    .map((officer) => ({
+      value: officer.userId,
+      label: `${officer.displayName}（今日无有效执法证）`,
+      disabled: true,
+    }));
   return [...eligible, ...missing];
 }
 
@@ -95,7 +102,9 @@ export function CaseDetailPage() {
               ? data.party.idNumber && `（${data.party.idNumber}）`
               : data.party.uscc && `（${data.party.uscc}）`}
           </Descriptions.Item>
-          <Descriptions.Item label="主办人员">{lead?.displayName ?? data.assigneeName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="主办人员">
+            {lead?.displayName ?? data.assigneeName ?? '—'}
+          </Descriptions.Item>
           <Descriptions.Item label="下一期限">
             <NextDue dueDate={data.nextDueDate} overdue={data.isOverdue} />
           </Descriptions.Item>

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Typography, Upload } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Select,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { UploadFile } from 'antd';
@@ -47,7 +60,8 @@ export async function uploadEvidence(
     } catch {
       parsed = undefined;
     }
-    if (response.status === 401) window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname)}`);
+    if (response.status === 401)
+      window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname)}`);
     const fallback = response.status === 413 ? '文件过大，无法上传' : `上传失败（HTTP ${response.status}）`;
     throw new ApiRequestError(
       response.status,
@@ -104,7 +118,11 @@ function EvidenceUploadForm({ caseId, onUploaded }: { caseId: string; onUploaded
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name="collectedOn" label="取证日期" rules={[{ required: true, message: '请选择取证日期' }]}>
+            <Form.Item
+              name="collectedOn"
+              label="取证日期"
+              rules={[{ required: true, message: '请选择取证日期' }]}
+            >
               <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
             </Form.Item>
           </Col>

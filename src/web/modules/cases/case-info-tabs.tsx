@@ -23,7 +23,9 @@ export function PartyInfo({ party }: { party: CaseDetail['party'] }) {
       ) : (
         <>
           <Descriptions.Item label="统一社会信用代码">{dash(party.uscc)}</Descriptions.Item>
-          <Descriptions.Item label="法定代表人（负责人）">{dash(party.legalRepresentative)}</Descriptions.Item>
+          <Descriptions.Item label="法定代表人（负责人）">
+            {dash(party.legalRepresentative)}
+          </Descriptions.Item>
         </>
       )}
       <Descriptions.Item label="联系电话">{dash(party.phone)}</Descriptions.Item>
@@ -46,17 +48,23 @@ export function CaseInfo({ detail }: { detail: CaseDetail }) {
           {detail.title}
         </Descriptions.Item>
         <Descriptions.Item label="案号">{dash(detail.caseNumber)}</Descriptions.Item>
-        <Descriptions.Item label="程序">{detail.procedure === 'simple' ? '简易程序' : '普通程序'}</Descriptions.Item>
+        <Descriptions.Item label="程序">
+          {detail.procedure === 'simple' ? '简易程序' : '普通程序'}
+        </Descriptions.Item>
         <Descriptions.Item label="线索来源">{caseSourceLabels[detail.source]}</Descriptions.Item>
         <Descriptions.Item label="来源编号">{dash(detail.sourceReference)}</Descriptions.Item>
         <Descriptions.Item label="违法行为发生日期">{dash(detail.occurredOn)}</Descriptions.Item>
-        <Descriptions.Item label="登记时间">{dayjs(detail.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label="登记时间">
+          {dayjs(detail.createdAt).format('YYYY-MM-DD HH:mm')}
+        </Descriptions.Item>
         <Descriptions.Item label="立案日期">{dash(detail.filedOn)}</Descriptions.Item>
         <Descriptions.Item label="决定日期">{dash(detail.decidedOn)}</Descriptions.Item>
         <Descriptions.Item label="处罚决定书文号">{dash(detail.decisionNumber)}</Descriptions.Item>
         <Descriptions.Item label="结案日期">{dash(detail.closedOn)}</Descriptions.Item>
         <Descriptions.Item label="罚款">{formatYuan(detail.fineYuan)}</Descriptions.Item>
-        <Descriptions.Item label="没收违法所得、非法财物">{formatYuan(detail.confiscationYuan)}</Descriptions.Item>
+        <Descriptions.Item label="没收违法所得、非法财物">
+          {formatYuan(detail.confiscationYuan)}
+        </Descriptions.Item>
         <Descriptions.Item label="办案机构">{detail.orgName}</Descriptions.Item>
         <Descriptions.Item label="执法人员">
           <Space wrap size={[4, 4]}>

@@ -5,6 +5,7 @@ import {
   Card,
   Checkbox,
   DatePicker,
+  Flex,
   Input,
   Select,
   Space,
@@ -39,14 +40,27 @@ export function StateTag({ state, label }: { state: string; label: string }) {
 }
 
 /** The next statutory due date with its countdown; red once overdue. */
-export function NextDue({ dueDate, overdue }: { dueDate: string | null; overdue: boolean }) {
+export function NextDue({
+  dueDate,
+  overdue,
+  compact = false,
+}: {
+  dueDate: string | null;
+  overdue: boolean;
+  /** Only the countdown, with the date in a tooltip (narrow cells). */
+  compact?: boolean;
+}) {
   if (!dueDate) return <Typography.Text type="secondary">—</Typography.Text>;
   const text = dueText(dueDate);
   const late = overdue || text.startsWith('逾期');
   return (
-    <span style={{ whiteSpace: 'nowrap' }} data-testid="case-next-due">
-      {dueDate}{' '}
-      <Typography.Text type={late ? 'danger' : undefined} strong={late}>
+    <span
+      style={{ whiteSpace: 'nowrap', fontSize: compact ? 12 : undefined }}
+      data-testid="case-next-due"
+      title={dueDate}
+    >
+      {!compact && `${dueDate} `}
+      <Typography.Text type={late ? 'danger' : undefined} strong={late} style={{ fontSize: 'inherit' }}>
         {text}
       </Typography.Text>
     </span>
@@ -55,12 +69,17 @@ export function NextDue({ dueDate, overdue }: { dueDate: string | null; overdue:
 
 function columnsFor(isPhone: boolean): TableColumnsType<CaseSummary> {
   return [
-    { title: '案号', dataIndex: 'caseNumber', responsive: ['md'], render: (value: string | null) => value ?? <Typography.Text type="secondary">未立案</Typography.Text> },
+    {
+      title: '案号',
+      dataIndex: 'caseNumber',
+      responsive: ['md'],
+      render: (value: string | null) => value ?? <Typography.Text type="secondary">未立案</Typography.Text>,
+    },
     {
       title: '案件名称',
       dataIndex: 'title',
       render: (_, row) => (
-        <div style={{ minWidth: isPhone ? 150 : 200, maxWidth: isPhone ? 190 : 360, whiteSpace: 'normal' }}>
+        <div style={{ minWidth: isPhone ? 150 : 200, maxWidth: isPhone ? 190 : 300, whiteSpace: 'normal' }}>
           <Link to={caseLink(row.id)}>{row.title}</Link>
           {isPhone && (
             <div>
@@ -85,8 +104,26 @@ function columnsFor(isPhone: boolean): TableColumnsType<CaseSummary> {
         </Space>
       ),
     },
-    { title: '状态', dataIndex: 'state', render: (_, row) => <StateTag state={row.state} label={row.stateLabel} /> },
-    { title: '主办人员', dataIndex: 'assigneeName', responsive: ['lg'], render: (value: string | null) => value ?? '—' },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      render: (_, row) =>
+        isPhone && row.nextDueDate ? (
+          // The 下一期限 column is hidden on a phone: its countdown rides under the state.
+          <Space orientation="vertical" size={2}>
+            <StateTag state={row.state} label={row.stateLabel} />
+            <NextDue dueDate={row.nextDueDate} overdue={row.isOverdue} compact />
+          </Space>
+        ) : (
+          <StateTag state={row.state} label={row.stateLabel} />
+        ),
+    },
+    {
+      title: '主办人员',
+      dataIndex: 'assigneeName',
+      responsive: ['lg'],
+      render: (value: string | null) => value ?? '—',
+    },
     {
       title: '下一期限',
       dataIndex: 'nextDueDate',
@@ -108,7 +145,9 @@ export function CaseListPage() {
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
-  const officers = useQuery<Page<OfficerSummary>>(can('officers.read') ? '/officers' : null, { pageSize: 200 });
+  const officers = useQuery<Page<OfficerSummary>>(can('officers.read') ? '/officers' : null, {
+    pageSize: 200,
+  });
 
   const columns = useMemo(() => columnsFor(isPhone), [isPhone]);
   const filterWidth = isPhone ? '100%' : 200;
@@ -124,7 +163,7 @@ export function CaseListPage() {
         </Button>
       </Space>
       <Card size="small">
-        <Space wrap style={{ marginBottom: 12, width: '100%' }}>
+        <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
           <Input.Search
             allowClear
             placeholder="案号、当事人或统一社会信用代码"
@@ -141,7 +180,13 @@ export function CaseListPage() {
             style={{ width: filterWidth }}
             aria-label="状态"
           />
-          <OrgSelect allowClear value={orgId} onChange={setOrgId} placeholder="全部机构" style={{ width: filterWidth }} />
+          <OrgSelect
+            allowClear
+            value={orgId}
+            onChange={setOrgId}
+            placeholder="全部机构"
+            style={{ width: filterWidth }}
+          />
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
@@ -165,7 +210,7 @@ export function CaseListPage() {
           <Checkbox checked={overdue} onChange={(event) => setOverdue(event.target.checked)}>
             只看逾期
           </Checkbox>
-        </Space>
+        </Flex>
         <RecordTable<CaseSummary>
           path="/cases"
           query={{

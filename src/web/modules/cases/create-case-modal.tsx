@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Alert, Col, DatePicker, Form, Input, Radio, Row, Select, Typography, type FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiRequestError } from '../../api.ts';
@@ -91,7 +91,10 @@ export function toCreateCaseInput(values: Values): CreateCaseInput {
   };
   const parsed = CreateCaseInput.safeParse(body);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    const fields = parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+    }));
     throw new ApiRequestError(422, 'VALIDATION', '登记内容有误，请按提示修改', fields);
   }
   return body;
@@ -120,7 +123,9 @@ function PartyFields() {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name={['party', 'idType']} label="证件类型">
-                <Select options={personIdTypes.map((value) => ({ value, label: personIdTypeLabels[value] }))} />
+                <Select
+                  options={personIdTypes.map((value) => ({ value, label: personIdTypeLabels[value] }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -182,80 +187,32 @@ function PartyFields() {
   );
 }
 
-/** 登记线索: a new case in 线索登记 with its party and at least two certified officers. */
-export function CreateCaseModal({
-  open,
-  onClose,
-  onSaved,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onSaved: (created: CaseDetail | undefined) => void;
-}) {
+/** The 主办人员 is one of the 承办人员: picking one adds it to the list. */
+function addToOfficers(form: FormInstance<Values>, userId: string | undefined) {
+  const current: string[] = form.getFieldValue('officerIds') ?? [];
+  if (userId && !current.includes(userId)) form.setFieldsValue({ officerIds: [userId, ...current] });
+}
+
+/** 主办人员 and 承办人员 from today's certified officers; the user is the default 主办人员 when certified. */
+function OfficerFields() {
   const me = useMe();
-  const isPhone = useIsPhone();
-  const { officers, officerOptions, error, loading } = useEligibleOfficers({ skip: !open });
-  const created = useRef<CaseDetail>(undefined);
+  const form = Form.useFormInstance<Values>();
+  const { officers, officerOptions, error, loading } = useEligibleOfficers();
+  const meEligible = officers.some((officer) => officer.userId === me.id);
+
+  useEffect(() => {
+    if (meEligible && !form.getFieldValue('assigneeId')) {
+      form.setFieldsValue({ assigneeId: me.id });
+      addToOfficers(form, me.id);
+    }
+  }, [meEligible, form, me.id]);
 
   return (
-    <FormModal<Values>
-      title="登记线索"
-      open={open}
-      onClose={onClose}
-      onSaved={() => onSaved(created.current)}
-      okText="登记"
-      successText="线索已登记"
-      width={isPhone ? undefined : 760}
-      initialValues={{
-        source: 'inspection',
-        party: { kind: 'person', idType: 'residentIdCard' },
-        assigneeId: officers.some((officer) => officer.userId === me.id) ? me.id : undefined,
-        officerIds: officers.some((officer) => officer.userId === me.id) ? [me.id] : [],
-      }}
-      onSubmit={async (values) => {
-        created.current = await api.post<CaseDetail>('/cases', toCreateCaseInput(values));
-      }}
-    >
-      <Typography.Title level={5} style={{ marginTop: 0 }}>
-        当事人
-      </Typography.Title>
-      <PartyFields />
-
-      <Typography.Title level={5}>案件</Typography.Title>
-      <Row gutter={16}>
-        <Col xs={24}>
-          <Form.Item
-            name="title"
-            label="案件名称"
-            rules={[...required('请填写案件名称'), { min: 4, message: '案件名称至少4个字' }]}
-          >
-            <Input maxLength={100} placeholder="如：某某诊所未取得医疗机构执业许可证擅自执业案" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="source" label="线索来源" rules={required('请选择线索来源')}>
-            <Select options={caseSources.map((value) => ({ value, label: caseSourceLabels[value] }))} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="sourceReference" label="来源编号">
-            <Input maxLength={100} placeholder="检查记录号、投诉单号等（可选）" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="occurredOn" label="发生日期">
-            <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item name="facts" label="违法事实">
-            <Input.TextArea rows={4} maxLength={5000} showCount />
-          </Form.Item>
-        </Col>
-      </Row>
-
+    <>
       <Typography.Title level={5}>执法人员</Typography.Title>
-      {error !== undefined && <Alert type="error" showIcon title="无法载入可执法人员" style={{ marginBottom: 12 }} />}
+      {error !== undefined && (
+        <Alert type="error" showIcon title="无法载入可执法人员" style={{ marginBottom: 12 }} />
+      )}
       {!loading && error === undefined && officers.length < 2 && (
         <Alert
           type="warning"
@@ -303,6 +260,80 @@ export function CreateCaseModal({
           </Form.Item>
         </Col>
       </Row>
+    </>
+  );
+}
+
+/** 登记线索: a new case in 线索登记 with its party and at least two certified officers. */
+export function CreateCaseModal({
+  open,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSaved: (created: CaseDetail | undefined) => void;
+}) {
+  const isPhone = useIsPhone();
+  const created = useRef<CaseDetail>(undefined);
+
+  return (
+    <FormModal<Values>
+      title="登记线索"
+      open={open}
+      onClose={onClose}
+      onSaved={() => onSaved(created.current)}
+      okText="登记"
+      successText="线索已登记"
+      width={isPhone ? undefined : 760}
+      initialValues={{
+        source: 'inspection',
+        party: { kind: 'person', idType: 'residentIdCard' },
+        officerIds: [],
+      }}
+      onSubmit={async (values) => {
+        created.current = await api.post<CaseDetail>('/cases', toCreateCaseInput(values));
+      }}
+    >
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        当事人
+      </Typography.Title>
+      <PartyFields />
+
+      <Typography.Title level={5}>案件</Typography.Title>
+      <Row gutter={16}>
+        <Col xs={24}>
+          <Form.Item
+            name="title"
+            label="案件名称"
+            rules={[...required('请填写案件名称'), { min: 4, message: '案件名称至少4个字' }]}
+          >
+            <Input maxLength={100} placeholder="如：某某诊所未取得医疗机构执业许可证擅自执业案" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="source" label="线索来源" rules={required('请选择线索来源')}>
+            <Select options={caseSources.map((value) => ({ value, label: caseSourceLabels[value] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="sourceReference" label="来源编号">
+            <Input maxLength={100} placeholder="检查记录号、投诉单号等（可选）" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="occurredOn" label="发生日期">
+            <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="facts" label="违法事实">
+            <Input.TextArea rows={4} maxLength={5000} showCount />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      <OfficerFields />
     </FormModal>
   );
 }
