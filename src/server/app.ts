@@ -32,7 +32,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
     // Malformed URLs (e.g. raw UTF-8 in the query) still answer with the error envelope.
-    frameworkErrors: (error, _request, reply) => sendError(reply, 400, { code: 'VALIDATION', message: `请求地址格式不正确（${error.code}）` }),
+    frameworkErrors: (error, _request, reply) =>
+      sendError(reply, 400, { code: 'VALIDATION', message: `请求地址格式不正确（${error.code}）`, fields: [{ path: '(地址)', message: '请求地址含有未编码的字符或格式不正确' }] }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

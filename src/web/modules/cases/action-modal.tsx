@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import {
   Alert,
   App,
@@ -44,7 +44,8 @@ function rulesFor(field: ActionField): FormRule[] {
   return rules;
 }
 
-function FieldControl({ field, officerOptions }: { field: ActionField; officerOptions: OfficerOption[] }) {
+/** The input for a field; called (not rendered as a component) so Form.Item injects id, value and onChange into it. */
+function controlFor(field: ActionField, officerOptions: OfficerOption[]): ReactElement {
   switch (field.kind) {
     case 'text':
       return field.multiline ? (
@@ -201,7 +202,7 @@ function ActionForm({
             rules={rulesFor(field)}
             valuePropName={field.kind === 'boolean' ? 'checked' : 'value'}
           >
-            <FieldControl field={field} officerOptions={officerOptions} />
+            {controlFor(field, officerOptions)}
           </Form.Item>
         ))}
         <Form.Item

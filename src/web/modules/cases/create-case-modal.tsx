@@ -1,5 +1,17 @@
 import { useEffect, useRef } from 'react';
-import { Alert, Col, DatePicker, Form, Input, Radio, Row, Select, Typography, type FormRule } from 'antd';
+import {
+  Alert,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Typography,
+  type FormInstance,
+  type FormRule,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiRequestError } from '../../api.ts';
 import { useMe } from '../../platform/auth.tsx';

@@ -12,12 +12,12 @@ export type OfficerOption = { value: string; label: string };
  * The officers of the user's organisation holding a valid certificate today: the only people a case,
  * an investigation or a hearing may be assigned to (行政处罚法第四十二条).
  */
-export function useEligibleOfficers(options: { skip?: boolean } = {}) {
+export function useEligibleOfficers() {
   const me = useMe();
-  const { data, error, loading } = useQuery<z.infer<typeof EligibleOfficers>>(
-    options.skip ? null : '/officers/eligible',
-    { orgId: me.org.id, date: dayjs().format('YYYY-MM-DD') },
-  );
+  const { data, error, loading } = useQuery<z.infer<typeof EligibleOfficers>>('/officers/eligible', {
+    orgId: me.org.id,
+    date: dayjs().format('YYYY-MM-DD'),
+  });
   const officerOptions = useMemo<OfficerOption[]>(
     () =>
       (data?.items ?? []).map((officer) => ({
