@@ -117,7 +117,10 @@ test('officer1 registers a lead, generates 立案审批表 and registers it; 立
   await expect(action).toBeHidden();
   await expect(timeline.locator('.ant-timeline')).toContainText('登记受理线索');
   await expect(timeline.getByTestId('timeline-deadline').filter({ hasText: '立案期限' })).toBeVisible();
-  await expect(timeline.getByRole('button', { name: '登记受理线索' })).toHaveCount(0);
+  // Registered once: the action stays listed, blocked with the reason.
+  await expect(timeline.getByRole('button', { name: '登记受理线索' })).toBeDisabled();
+  await expect(timeline.getByTestId('blocked-reasons')).toContainText('登记受理线索：线索已登记受理');
+  await expect(page.getByTestId('case-next-due')).toContainText(/剩余\d+天|今日到期/);
 
   // 立案 is still not officer1's to take: the button says why, and so does the server.
   await expect(fileButton).toBeDisabled();
@@ -138,6 +141,26 @@ test('officer1 registers a lead, generates 立案审批表 and registers it; 立
   const body = (await refused.json()) as { error: { message: string } };
   expect(body.error.message).toContain('需要以下角色之一');
   await page.screenshot({ path: 'test-results/cases-detail.png', fullPage: true });
+
+  // head1 (科室负责人) may: 立案 with the case's officers offered in the form.
+  await page.context().clearCookies();
+  await login(page, 'head1');
+  await page.goto(`/cases/${caseId}`);
+  await page
+    .getByTestId('procedure-timeline')
+    .getByRole('button', { name: /^立\s*案$/ })
+    .click();
+  const filing = page.getByRole('dialog', { name: '立案' });
+  await expect(filing.getByLabel('案由')).toHaveValue(title);
+  const caseOfficers = filing.locator('.ant-form-item').filter({ hasText: '承办人员' });
+  await expect(caseOfficers).toContainText('张明');
+  await expect(caseOfficers).toContainText('刘芳');
+  const filed = response(page, 'POST', /\/actions\/file$/);
+  await filing.getByRole('button', { name: '确认办理' }).click();
+  expect((await filed).status()).toBe(200);
+  await expect(filing).toBeHidden();
+  await expect(page.getByTestId('procedure-timeline')).toContainText('已立案');
+  await expect(page.getByText('未立案')).toHaveCount(0);
 
   expect(errors).toEqual([]);
 });

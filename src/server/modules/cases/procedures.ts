@@ -24,7 +24,6 @@ async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
         const missing = officerIds.filter((id) => !existing.some((e) => e.userId === id));
         if (missing.length) await tx.insert(caseOfficers).values(missing.map((userId) => ({ caseId: event.recordId, userId, orgId: event.orgId })));
       }
-      if (typeof input.cause === 'string') set.title = input.cause;
       break;
     }
     case 'decide':
