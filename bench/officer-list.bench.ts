@@ -10,7 +10,8 @@ import { applyMigrations } from '../src/server/db/migrate.ts';
 import { buildApp } from '../src/server/app.ts';
 import { sessionCookieName } from '../src/server/platform/auth/service.ts';
 import { defaultBenchPassword, findLatestDataset } from './dataset/generate.ts';
-import { runLoad, type LoadStats } from './lib/load.ts';
+import { runLoad } from './lib/load.ts';
+import { createCpuSampler } from './lib/cpu.ts';
 import { formatCount } from './lib/progress.ts';
 
 const scenarios = {
@@ -72,7 +73,9 @@ const app = await buildApp({ config, database });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-const rows: Array<{ key: ScenarioKey; total: number; stats: LoadStats }> = [];
+type Stats = Awaited<ReturnType<typeof runLoad>>;
+const rows: Array<{ key: ScenarioKey; total: number; stats: Stats }> = [];
+const sampler = await createCpuSampler(config.databaseUrl);
 // Other work on the box skews every figure: the 1-minute load average is printed with the results.
 const loadBefore = os.loadavg()[0]!;
 try {
@@ -97,39 +100,46 @@ try {
     process.stderr.write(
       `▶ ${path}: total ${formatCount(body.total ?? 0)}; ${connections} clients, ${warmupSeconds} s warm-up + ${durationSeconds} s …\n`,
     );
-    const stats = await runLoad({
-      url: `${base}${path}`,
-      headers: { cookie },
-      connections,
-      warmupMs: warmupSeconds * 1000,
-      durationMs: durationSeconds * 1000,
-    });
+    const stats = await runLoad(
+      {
+        url: `${base}${path}`,
+        headers: { cookie },
+        connections,
+        warmupMs: warmupSeconds * 1000,
+        durationMs: durationSeconds * 1000,
+      },
+      sampler.sample,
+    );
     if (stats.firstError) process.stderr.write(`  first error: ${stats.firstError}\n`);
     rows.push({ key, total: body.total ?? 0, stats });
   }
 } finally {
+  await sampler.close();
   await app.close();
   await database.close();
 }
 
-const ms = (n: number) => (Number.isNaN(n) ? '–' : n < 10 ? n.toFixed(1) : n.toFixed(0));
+const ms = (n: number | null) => (n === null || Number.isNaN(n) ? '–' : n < 10 ? n.toFixed(1) : n.toFixed(0));
+const cores = os.cpus().length;
+function tableRow({ key, total, stats }: (typeof rows)[number]): string {
+  const { nodeMs, postgresMs } = stats.cpu ?? { nodeMs: null, postgresMs: null };
+  // What the box could serve if nothing else ran: all cores busy with this request mix.
+  const perRequest = (nodeMs ?? 0) + (postgresMs ?? 0);
+  const ceiling = nodeMs === null ? '–' : formatCount((cores * 1000) / perRequest);
+  const statuses = Object.entries(stats.statuses).map(([status, n]) => `${status}×${n}`);
+  const errors = stats.errors ? `${stats.errors} (${statuses.join(', ')})` : '0';
+  return `| \`GET ${scenarios[key].path}\` | ${scenarios[key].label} | ${formatCount(total)} | ${formatCount(stats.requestsPerSecond)} | ${ms(stats.p50)} | ${ms(stats.p95)} | ${ms(stats.p99)} | ${ms(stats.max)} | ${errors} | ${ms(nodeMs)} | ${ms(postgresMs)} | ${ceiling} |`;
+}
 const lines = [
   '',
   `数据库 ${database.kind}${database.kind === 'postgres' ? ` (pool ${process.env.PG_POOL_SIZE ?? 10})` : ''} · 数据集 ${dataset ? `${dataset.scale}, seed ${dataset.seed}, ${formatCount(dataset.counts.users ?? 0)} users` : 'unknown'} · 用户 ${username}`,
-  `${connections} connections · ${warmupSeconds} s warm-up + ${durationSeconds} s measured per endpoint · Node ${process.version} · ${os.cpus().length} cores · load avg ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}`,
+  `${connections} connections · ${warmupSeconds} s warm-up + ${durationSeconds} s measured per endpoint · Node ${process.version} · ${cores} cores · load avg ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}`,
   '',
-  '| Endpoint | 说明 | total | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map(
-    ({ key, total, stats }) =>
-      `| \`GET ${scenarios[key].path}\` | ${scenarios[key].label} | ${formatCount(total)} | ${formatCount(stats.requestsPerSecond)} | ${ms(stats.p50)} | ${ms(stats.p95)} | ${ms(stats.p99)} | ${ms(stats.max)} | ${stats.errors}${
-        stats.errors
-          ? ` (${Object.entries(stats.statuses)
-              .map(([s, n]) => `${s}×${n}`)
-              .join(', ')})`
-          : ''
-      } |`,
-  ),
+  '| Endpoint | 说明 | total | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | CPU ms/req Node | CPU ms/req PG | req/s if idle |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(tableRow),
+  '',
+  'CPU ms/req: server process (PGlite runs inside it) and PostgreSQL backends per completed request; "req/s if idle" = cores × 1000 / their sum.',
   '',
 ];
 process.stdout.write(lines.join('\n'));

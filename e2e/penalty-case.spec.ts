@@ -19,13 +19,15 @@ function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-/** Opens an antd Select by its form label and clicks the option whose text contains `text`. */
-async function pickOption(page: Page, scope: Locator, label: string, text: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text })
-    .click();
+const openDropdown = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+
+/** Opens an antd Select by its form label, clicks the option containing `text` and closes the list again. */
+async function pickOption(page: Page, dialog: Locator, label: string, text: string): Promise<void> {
+  await dialog.getByLabel(label, { exact: true }).click();
+  await page.locator(`${openDropdown} .ant-select-item-option`).filter({ hasText: text }).click();
+  // A multiple select stays open: click the dialog's title to close it, and wait until no list is left.
+  await dialog.locator('.ant-modal-title').click();
+  await expect(page.locator(openDropdown)).toHaveCount(0);
 }
 
 /** Waits for the answer to `METHOD …path` (path matched at the end of the URL, before any query). */

@@ -80,6 +80,8 @@ async function run(job: LoadJob): Promise<LoadOutcome> {
 }
 
 process.once('message', (job: LoadJob) => {
+  // The parent times its CPU samples from this message, so they bracket the same window.
+  process.send!({ started: true });
   run(job).then(
     (outcome) => process.send!(outcome, () => process.exit(0)),
     (error: unknown) => process.send!({ fatal: String(error) }, () => process.exit(1)),

@@ -1,6 +1,7 @@
 // Runs one load phase in a child process and turns its latencies into a report row.
 import { fork } from 'node:child_process';
 import type { LoadJob, LoadOutcome } from './load-client.ts';
+import { cpuPerRequest, type CpuSample } from './cpu.ts';
 
 export type LoadStats = {
   requests: number;
@@ -36,17 +37,34 @@ export function summariseLoad(outcome: LoadOutcome): LoadStats {
 }
 
 /** Forks `load-client.ts` (with this process's --import tsx) so the load does not share the server's event loop. */
-export function runLoad(job: LoadJob): Promise<LoadStats> {
+export function runLoad(
+  job: LoadJob,
+  sampleCpu?: () => Promise<CpuSample>,
+): Promise<LoadStats & { cpu: { nodeMs: number | null; postgresMs: number | null } | null }> {
   return new Promise((resolve, reject) => {
     const child = fork(new URL('./load-client.ts', import.meta.url), [], {
       serialization: 'advanced',
       stdio: 'inherit',
     });
     let settled = false;
-    child.once('message', (message: LoadOutcome | { fatal: string }) => {
+    // CPU samples at the start and end of the measured window, timed from the client's own start.
+    let samples: Array<Promise<CpuSample>> = [];
+    child.on('message', (message: LoadOutcome | { fatal: string } | { started: true }) => {
+      if ('started' in message) {
+        if (!sampleCpu) return;
+        const at = (ms: number) =>
+          new Promise<CpuSample>((done, fail) => setTimeout(() => sampleCpu().then(done, fail), ms));
+        samples = [at(job.warmupMs), at(job.warmupMs + job.durationMs)];
+        return;
+      }
       settled = true;
-      if ('fatal' in message) reject(new Error(`load client failed: ${message.fatal}`));
-      else resolve(summariseLoad(message));
+      if ('fatal' in message) return reject(new Error(`load client failed: ${message.fatal}`));
+      const stats = summariseLoad(message);
+      if (samples.length === 0) return resolve({ ...stats, cpu: null });
+      Promise.all(samples).then(
+        ([before, after]) => resolve({ ...stats, cpu: cpuPerRequest(before!, after!, stats.requests) }),
+        reject,
+      );
     });
     child.once('error', reject);
     child.once('exit', (code) => {

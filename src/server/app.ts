@@ -21,7 +21,14 @@ z.config(z.locales.zhCN());
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** The only /api routes answered without a session. */
-export const publicRoutes: ReadonlySet<string> = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/openapi.json']);
+export const publicRoutes: ReadonlySet<string> = new Set([
+  'GET /api/health',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/openapi.json',
+  // The public portal (公开): no login.
+  'GET /api/public/penalty-decisions',
+]);
 
 export type BuildAppOptions = { config: Config; database: Database; logger?: boolean | object };
 

@@ -117,10 +117,11 @@ describe('errors on every route', () => {
     }
   });
 
-  test('without a session every route but health, login, logout and the OpenAPI document is 401, before validation', async () => {
+  test('without a session every route but health, login, logout, the OpenAPI document and the public portal is 401, before validation', async () => {
     assert.deepEqual([...publicRoutes].sort(), [
       'GET /api/health',
       'GET /api/openapi.json',
+      'GET /api/public/penalty-decisions',
       'POST /api/auth/login',
       'POST /api/auth/logout',
     ]);

@@ -5,6 +5,7 @@ import { documentKindLabels } from '../../../shared/cases/documents.ts';
 import { registerProcedure, type TransitionEvent } from '../../platform/procedure-engine/registry.ts';
 import { nextDocumentNumber } from '../../platform/numbering/service.ts';
 import { caseDocuments, caseOfficers, penaltyCases } from './tables.ts';
+import { publishDecision, withdrawDecision } from './publication.ts';
 
 /** What each action writes on the case row, in the engine's transaction (the step itself is the engine's). */
 async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
@@ -37,6 +38,12 @@ async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
     case 'recordPerformance':
       set.paidOn = (input.performedOn as string | undefined) ?? event.today;
       set.paidFen = (input.amountPaidFen as number | undefined) ?? 0;
+      break;
+    case 'publishDecision':
+      await publishDecision(tx, event, (input.publishedOn as string | undefined) ?? event.today);
+      break;
+    case 'withdrawPublication':
+      await withdrawDecision(tx, event.recordId, (input.withdrawnOn as string | undefined) ?? event.today, (input.explanation as string | undefined) ?? '');
       break;
     case 'close':
     case 'declineFiling':

@@ -11,6 +11,8 @@ import { createCase, getCase, listCases, requireCase } from './service.ts';
 import { generateCaseDocument } from './documents.ts';
 import { caseEvidence } from './tables.ts';
 import './procedures.ts';
+import { listPublishedDecisions } from './publication.ts';
+import { PublicDecisionQuery, PublishedDecision } from '../../../shared/cases/publication.ts';
 
 const tags = ['行政处罚'];
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 413: ApiError, 415: ApiError, 422: ApiError };
@@ -21,6 +23,14 @@ const EvidenceFields = z.object({
 });
 
 export function registerCaseRoutes(app: App, ctx: RouteContext): void {
+  app.get(
+    '/api/public/penalty-decisions',
+    { schema: { tags: ['公开'], summary: '行政处罚决定公示（无需登录；自然人信息已隐去）', querystring: PublicDecisionQuery, response: { 200: pageOf(PublishedDecision), 400: ApiError } } },
+    async (request) => {
+      const { page, pageSize } = request.query;
+      return { ...(await listPublishedDecisions(ctx.db, request.query)), page, pageSize };
+    },
+  );
   app.get('/api/cases', { schema: { tags, summary: '案件列表（分页，本机构及下级）', querystring: CaseListQuery, response: { 200: pageOf(CaseSummary), ...errors } } }, async (request) => {
     const { page, pageSize } = request.query;
     return { ...(await listCases(ctx.db, requireActor(request), request.query)), page, pageSize };

@@ -181,6 +181,7 @@ const evidence = multipartBody({
 const fixtures: Record<string, Fixture> = {
   'GET /api/openapi.json': none('the API description'),
   'GET /api/health': none('liveness probe'),
+  'GET /api/public/penalty-decisions': none('the public portal: only published, already-masked decisions, for everyone'),
   'POST /api/auth/login': none('addresses the account by its credentials'),
   'POST /api/auth/logout': none('ends the caller’s own session'),
   'GET /api/auth/me': none('the caller’s own account'),

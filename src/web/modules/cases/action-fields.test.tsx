@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { ordinaryActionInputs } from '../../../shared/cases/procedure.ts';
+import { ordinaryActionInputs, simpleActionInputs } from '../../../shared/cases/procedure.ts';
 import {
   actionFields,
   checkFieldValue,
@@ -44,16 +44,31 @@ describe('actionFields', () => {
     ]);
   });
 
-  it('reads optional numbers and multi-select enums, taking the label from inside the wrapper', () => {
+  it('reads optional numbers and multi-select enums, asking for money in yuan', () => {
     const decide = actionFields(ordinaryActionInputs.decide);
     expect(summary(decide)).toEqual([
       ['decidedOn', 'date', '决定日期', true],
       ['penaltyKinds', 'enum', '处罚种类', true],
-      ['fineAmountYuan', 'number', '罚款数额（元）', false],
+      ['fineFen', 'number', '罚款数额（元）', false],
     ]);
+    const fine = decide[2];
+    expect(fine?.kind === 'number' && [fine.unit, fine.integer]).toEqual(['fen', false]);
+    expect(
+      toActionInput(decide, { decidedOn: dayjs('2025-03-04'), penaltyKinds: ['fine'], fineFen: 1234.56 }),
+    ).toEqual({ decidedOn: '2025-03-04', penaltyKinds: ['fine'], fineFen: 123456 });
     const archive = actionFields(ordinaryActionInputs.archive);
-    const years = archive[1];
+    const years = archive.find((field) => field.name === 'retentionYears');
     expect(years?.kind === 'number' && [years.integer, years.min, years.max]).toEqual([true, 1, 100]);
+  });
+
+  it('has a Chinese label for every option of every action', () => {
+    const schemas = [...Object.values(ordinaryActionInputs), ...Object.values(simpleActionInputs)];
+    const unlabelled = schemas
+      .flatMap((schema) => actionFields(schema))
+      .flatMap((field) => (field.kind === 'enum' ? field.options : []))
+      .filter((option) => option.label === option.value)
+      .map((option) => option.value);
+    expect([...new Set(unlabelled)]).toEqual([]);
   });
 
   it('has nothing to ask for an action without input', () => {
@@ -66,7 +81,7 @@ describe('form values ↔ input', () => {
     const fields = actionFields(ordinaryActionInputs.recordPerformance);
     const input = toActionInput(fields, {
       performedOn: dayjs('2025-03-04'),
-      amountPaidYuan: undefined,
+      amountPaidFen: undefined,
       voucherNumber: '  ',
     });
     expect(input).toEqual({ performedOn: '2025-03-04' });
@@ -80,6 +95,7 @@ describe('form values ↔ input', () => {
     expect(values.source).toBe('complaint');
     expect(dayjs.isDayjs(values.receivedOn) && values.receivedOn.format('YYYY-MM-DD')).toBe('2025-06-01');
     expect(initialActionValues(fields, { source: 'nonsense' }, today).source).toBeUndefined();
+    expect(initialActionValues(fields, { summary: '举报内容' }, today).summary).toBe('举报内容');
   });
 
   it('checks one value with its own Chinese message', () => {

@@ -15,7 +15,8 @@ type Base = {
 export type ActionField =
   | (Base & { kind: 'text'; multiline: boolean; maxLength?: number })
   | (Base & { kind: 'date' })
-  | (Base & { kind: 'number'; integer: boolean; min?: number; max?: number })
+  /** `unit: 'fen'`: the input wants integer fen (分), the form asks for yuan (元) with two decimals. */
+  | (Base & { kind: 'number'; integer: boolean; min?: number; max?: number; unit?: 'fen' })
   | (Base & { kind: 'boolean' })
   | (Base & { kind: 'enum'; multiple: boolean; options: { value: string; label: string }[] })
   | (Base & { kind: 'officers'; multiple: boolean; minItems?: number });
@@ -92,13 +93,16 @@ function describeField(name: string, schema: z.ZodType): ActionField | undefined
   if (inner instanceof z.ZodNumber) {
     const min = inner.minValue ?? undefined;
     const max = inner.maxValue ?? undefined;
+    const inFen = /Fen$/.test(name);
+    const scale = inFen ? 100 : 1;
     return {
       ...base,
-      label,
+      label: inFen ? label.replace('（分）', '（元）') : label,
       kind: 'number',
-      integer: inner.isInt,
-      min: min !== undefined && Number.isFinite(min) ? min : undefined,
-      max: max !== undefined && Number.isFinite(max) && max < 1e9 ? max : undefined,
+      integer: inner.isInt && !inFen,
+      min: min !== undefined && Number.isFinite(min) ? min / scale : undefined,
+      max: max !== undefined && Number.isFinite(max) && max < 1e9 ? max / scale : undefined,
+      unit: inFen ? 'fen' : undefined,
     };
   }
   if (inner instanceof z.ZodString) {
@@ -132,6 +136,8 @@ export type FieldValue = string | number | boolean | Dayjs | string[] | null | u
 export function toInputValue(field: ActionField, value: FieldValue): unknown {
   if (value === null || value === undefined) return undefined;
   if (field.kind === 'date') return dayjs.isDayjs(value) ? value.format('YYYY-MM-DD') : value;
+  if (field.kind === 'number' && field.unit === 'fen' && typeof value === 'number')
+    return Math.round(value * 100);
   if (typeof value === 'string') {
     const trimmed = value.trim();
     return trimmed === '' ? undefined : trimmed;
@@ -164,6 +170,7 @@ export function initialActionValues(
     const value = known[field.name];
     if (field.kind === 'date') values[field.name] = today;
     else if (field.kind === 'boolean') values[field.name] = typeof value === 'boolean' ? value : false;
+    else if (field.kind === 'text' && typeof value === 'string') values[field.name] = value;
     else if (field.kind === 'enum' && !field.multiple && typeof value === 'string') {
       if (field.options.some((option) => option.value === value)) values[field.name] = value;
     } else if (field.kind === 'officers' && field.multiple && Array.isArray(value)) {

@@ -61,7 +61,8 @@ function controlFor(field: ActionField, officerOptions: OfficerOption[]): ReactE
           style={{ width: '100%' }}
           min={field.min}
           max={field.max}
-          precision={field.integer ? 0 : undefined}
+          precision={field.integer ? 0 : field.unit === 'fen' ? 2 : undefined}
+          suffix={field.unit === 'fen' ? '元' : undefined}
         />
       );
     case 'boolean':

@@ -2,6 +2,8 @@
 import dayjs from 'dayjs';
 import { ordinaryPenaltyStates, type OrdinaryPenaltyState } from '../../../shared/cases/procedure.ts';
 import { caseSourceLabels } from '../../../shared/cases/records.ts';
+import { partyKindLabels } from '../../../shared/cases/parties.ts';
+import { penaltyKindLabels } from '../../../shared/cases/penalties.ts';
 
 export const evidenceKinds = ['photo', 'audio', 'video', 'document'] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
@@ -49,6 +51,8 @@ export function stateColor(state: string): string {
  */
 export const optionLabels: Readonly<Record<string, string>> = {
   ...caseSourceLabels,
+  ...penaltyKindLabels,
+  ...partyKindLabels,
   // 移送类型
   jurisdiction: '移送有管辖权的行政机关',
   judicial: '移送司法机关',
@@ -83,14 +87,6 @@ export const optionLabels: Readonly<Record<string, string>> = {
   withdrawn: '当事人撤回听证申请',
   absent: '当事人无正当理由不参加听证',
   leftWithoutPermission: '当事人未经许可中途退出听证',
-  // 处罚种类（行政处罚法第九条）
-  warning: '警告',
-  fine: '罚款',
-  confiscation: '没收违法所得、没收非法财物',
-  licenceDowngrade: '降低资质等级',
-  licenceRevocation: '吊销许可证件',
-  businessRestriction: '限制开展生产经营活动、责令停产停业',
-  practiceRestriction: '限制从业',
   // 不予处罚情形（第三十条、第三十一条、第三十三条、第三十六条）
   minorViolation: '违法行为轻微并及时改正，没有造成危害后果',
   firstViolation: '初次违法且危害后果轻微并及时改正',
@@ -128,7 +124,7 @@ export function dueText(dueDate: string, today = dayjs()): string {
   return `剩余${days}天`;
 }
 
-/** 2 → '2.00'；amounts in yuan with thousands separators. */
+/** 1234.5 → '1,234.50 元'. */
 export function formatYuan(value: number): string {
   return `${value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
 }
