@@ -9,6 +9,7 @@ import { registerFileRoutes } from './platform/files/routes.ts';
 import { registerNumberingRoutes } from './platform/numbering/routes.ts';
 import { registerProcedureRoutes } from './platform/procedure-engine/routes.ts';
 import { registerCaseRoutes } from './modules/cases/routes.ts';
+import { registerMetricRoutes } from './platform/metrics/routes.ts';
 
 /** Every route module, in one list: the app registers them and the access test walks them. */
 export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
@@ -22,4 +23,5 @@ export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
   registerNumberingRoutes,
   registerProcedureRoutes,
   registerCaseRoutes,
+  registerMetricRoutes,
 ];

@@ -11,6 +11,7 @@ import { createCase, getCase, listCases, requireCase } from './service.ts';
 import { generateCaseDocument } from './documents.ts';
 import { caseEvidence } from './tables.ts';
 import './procedures.ts';
+import './metrics.ts';
 import { listPublishedDecisions } from './publication.ts';
 import { PublicDecisionQuery, PublishedDecision } from '../../../shared/cases/publication.ts';
 

@@ -287,6 +287,8 @@ const fixtures: Record<string, Fixture> = {
       };
     },
   },
+  'GET /api/metrics/:id': record(req('GET', `/api/metrics/penalty.cases_filed?orgId=${instA}&from=2025-01-01&to=2026-12-31`), select.countyA),
+  'GET /api/metrics/:id/records': record(req('GET', `/api/metrics/penalty.cases_filed/records?orgId=${instA}&from=2025-01-01&to=2026-12-31`), select.countyA),
   'GET /api/cases': record(req('GET', `/api/cases?orgId=${instA}`), caseRecord),
   'POST /api/cases': ownOnly('a case is registered in the caller’s own organisation', () =>
     req('POST', '/api/cases', caseInput(tree)),

@@ -13,7 +13,7 @@ import {
   type FormRule,
 } from 'antd';
 import type { z } from 'zod';
-import { api, ApiRequestError, errorMessage, isApiRequestError } from '../../api.ts';
+import { api, ApiRequestError, isApiRequestError } from '../../api.ts';
 import { showServerErrors } from '../../platform/form-errors.ts';
 import { timelinePath, type AllowedAction } from '../../platform/procedure-timeline.tsx';
 import { useIsPhone } from '../../platform/use-media-query.ts';
@@ -164,7 +164,6 @@ function ActionForm({
       const text = showServerErrors(form, underInput(caught));
       // 403 wrong role, 409 moved on, 422 guard/document/certificate: the server's reason stays in view.
       setFailure(text);
-      message.error(errorMessage(caught));
     } finally {
       setSubmitting(false);
     }

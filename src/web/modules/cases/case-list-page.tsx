@@ -13,7 +13,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { Page } from '../../api.ts';
 import { useAuth } from '../../platform/auth.tsx';
@@ -24,7 +24,8 @@ import { useIsPhone } from '../../platform/use-media-query.ts';
 import { partyKindLabels } from '../../../shared/cases/parties.ts';
 import type { CaseSummary } from '../../../shared/cases/records.ts';
 import type { OfficerSummary } from '../../../shared/platform/officers.ts';
-import { dueText, stateColor, stateOptions } from './case-labels.ts';
+import { dueSoonThresholdDays } from '../../../shared/procedure/clocks.ts';
+import { daysUntil, dueText, stateColor, stateOptions } from './case-labels.ts';
 import { CreateCaseModal } from './create-case-modal.tsx';
 
 export function caseLink(id: string): string {
@@ -39,7 +40,7 @@ export function StateTag({ state, label }: { state: string; label: string }) {
   );
 }
 
-/** The next statutory due date with its countdown; red once overdue. */
+/** The next statutory due date with its countdown; orange when due soon, red once overdue. */
 export function NextDue({
   dueDate,
   overdue,
@@ -52,7 +53,9 @@ export function NextDue({
 }) {
   if (!dueDate) return <Typography.Text type="secondary">—</Typography.Text>;
   const text = dueText(dueDate);
-  const late = overdue || text.startsWith('逾期');
+  const daysLeft = daysUntil(dueDate);
+  const late = overdue || daysLeft < 0;
+  const soon = !late && daysLeft <= dueSoonThresholdDays;
   return (
     <span
       style={{ whiteSpace: 'nowrap', fontSize: compact ? 12 : undefined }}
@@ -60,7 +63,11 @@ export function NextDue({
       title={dueDate}
     >
       {!compact && `${dueDate} `}
-      <Typography.Text type={late ? 'danger' : undefined} strong={late} style={{ fontSize: 'inherit' }}>
+      <Typography.Text
+        type={late ? 'danger' : soon ? 'warning' : undefined}
+        strong={late || soon}
+        style={{ fontSize: 'inherit' }}
+      >
         {text}
       </Typography.Text>
     </span>
@@ -144,6 +151,7 @@ export function CaseListPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
+  const [showFilters, setShowFilters] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
   const officers = useQuery<Page<OfficerSummary>>(can('officers.read') ? '/officers' : null, {
     pageSize: 200,
@@ -151,6 +159,8 @@ export function CaseListPage() {
 
   const columns = useMemo(() => columnsFor(isPhone), [isPhone]);
   const filterWidth = isPhone ? '100%' : 200;
+  // On a phone the filters fold behind one button; its label counts those in use.
+  const activeFilters = [state, orgId, officerId, range?.[0], overdue || undefined].filter(Boolean).length;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -168,48 +178,61 @@ export function CaseListPage() {
             allowClear
             placeholder="案号、当事人或统一社会信用代码"
             onSearch={(value) => setQ(value.trim())}
-            style={{ width: isPhone ? '100%' : 280 }}
+            style={{ width: isPhone ? 'calc(100% - 96px)' : 280 }}
             aria-label="快速查找"
           />
-          <Select
-            allowClear
-            placeholder="全部状态"
-            value={state}
-            onChange={setState}
-            options={stateOptions}
-            style={{ width: filterWidth }}
-            aria-label="状态"
-          />
-          <OrgSelect
-            allowClear
-            value={orgId}
-            onChange={setOrgId}
-            placeholder="全部机构"
-            style={{ width: filterWidth }}
-          />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="全部承办人员"
-            value={officerId}
-            onChange={setOfficerId}
-            loading={officers.loading}
-            options={(officers.data?.items ?? []).map((officer) => ({
-              value: officer.userId,
-              label: officer.displayName,
-            }))}
-            style={{ width: filterWidth }}
-            aria-label="承办人员"
-          />
-          <DatePicker.RangePicker
-            value={range}
-            onChange={(value) => setRange(value)}
-            placeholder={['登记日期起', '登记日期止']}
-            style={{ width: isPhone ? '100%' : 260 }}
-          />
-          <Checkbox checked={overdue} onChange={(event) => setOverdue(event.target.checked)}>
-            只看逾期
-          </Checkbox>
+          {isPhone && (
+            <Button
+              icon={<FilterOutlined />}
+              onClick={() => setShowFilters((shown) => !shown)}
+              aria-expanded={showFilters}
+            >
+              筛选{activeFilters > 0 ? `（${activeFilters}）` : ''}
+            </Button>
+          )}
+          {(!isPhone || showFilters) && (
+            <>
+              <Select
+                allowClear
+                placeholder="全部状态"
+                value={state}
+                onChange={setState}
+                options={stateOptions}
+                style={{ width: filterWidth }}
+                aria-label="状态"
+              />
+              <OrgSelect
+                allowClear
+                value={orgId}
+                onChange={setOrgId}
+                placeholder="全部机构"
+                style={{ width: filterWidth }}
+              />
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder="全部承办人员"
+                value={officerId}
+                onChange={setOfficerId}
+                loading={officers.loading}
+                options={(officers.data?.items ?? []).map((officer) => ({
+                  value: officer.userId,
+                  label: officer.displayName,
+                }))}
+                style={{ width: filterWidth }}
+                aria-label="承办人员"
+              />
+              <DatePicker.RangePicker
+                value={range}
+                onChange={(value) => setRange(value)}
+                placeholder={['登记日期起', '登记日期止']}
+                style={{ width: isPhone ? '100%' : 260 }}
+              />
+              <Checkbox checked={overdue} onChange={(event) => setOverdue(event.target.checked)}>
+                只看逾期
+              </Checkbox>
+            </>
+          )}
         </Flex>
         <RecordTable<CaseSummary>
           path="/cases"
