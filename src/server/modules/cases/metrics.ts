@@ -1,6 +1,5 @@
 import { and, count, eq, gte, isNotNull, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client.ts';
 import type { MetricId } from '../../../shared/metrics/catalog.ts';
 import { orgs } from '../../platform/orgs/tables.ts';
 import { procedureSteps } from '../../platform/procedure-engine/tables.ts';
