@@ -12,12 +12,19 @@ import { provisionOrg, provisionUser } from '../src/server/platform/orgs/provisi
 import { NewPassword } from '../src/shared/platform/auth.ts';
 
 const { values } = parseArgs({
-  options: { org: { type: 'string' }, region: { type: 'string' }, username: { type: 'string', default: 'admin' }, name: { type: 'string', default: '系统管理员' } },
+  options: {
+    org: { type: 'string' },
+    region: { type: 'string' },
+    username: { type: 'string', default: 'admin' },
+    name: { type: 'string', default: '系统管理员' },
+  },
 });
 const password = process.env.FAZHI_ADMIN_PASSWORD ?? '';
 const checked = NewPassword.safeParse(password);
 if (!values.org || !checked.success) {
-  console.error('用法：FAZHI_ADMIN_PASSWORD=<至少10位，含字母和数字> npm run create-admin -- --org <机构全称> [--region <地名>] [--username admin] [--name 姓名]');
+  console.error(
+    '用法：FAZHI_ADMIN_PASSWORD=<至少10位，含字母和数字> npm run create-admin -- --org <机构全称> [--region <地名>] [--username admin] [--name 姓名]',
+  );
   process.exit(2);
 }
 const config = loadConfig();
@@ -31,8 +38,20 @@ if ((existing?.n ?? 0) > 0) {
   process.exit(1);
 }
 await inTransaction(database.db, async (tx) => {
-  const root = await provisionOrg(tx, { parent: null, name: values.org!, kind: 'commission', region: values.region });
-  await provisionUser(tx, { org: root, username: values.username!, displayName: values.name!, roleIds: ['systemAdmin'], password, mustChangePassword: true });
+  const root = await provisionOrg(tx, {
+    parent: null,
+    name: values.org!,
+    kind: 'commission',
+    region: values.region,
+  });
+  await provisionUser(tx, {
+    org: root,
+    username: values.username!,
+    displayName: values.name!,
+    roleIds: ['systemAdmin'],
+    password,
+    mustChangePassword: true,
+  });
 });
 console.log(`已创建「${values.org}」及系统管理员 ${values.username}（首次登录须修改密码）。`);
 await database.close();

@@ -7,7 +7,12 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { z } from 'zod';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { handleError, sendError } from './platform/error-handler.ts';
@@ -40,7 +45,11 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     bodyLimit: 2 * 1024 * 1024,
     // Malformed URLs (e.g. raw UTF-8 in the query) still answer with the error envelope.
     frameworkErrors: (error, _request, reply) =>
-      sendError(reply, 400, { code: 'VALIDATION', message: `请求地址格式不正确（${error.code}）`, fields: [{ path: '(地址)', message: '请求地址含有未编码的字符或格式不正确' }] }),
+      sendError(reply, 400, {
+        code: 'VALIDATION',
+        message: `请求地址格式不正确（${error.code}）`,
+        fields: [{ path: '(地址)', message: '请求地址含有未编码的字符或格式不正确' }],
+      }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -58,7 +67,10 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   });
 
   const ctx: RouteContext = { db: database.db, dbKind: database.kind, config };
-  const sessionSettings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  const sessionSettings = {
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionAbsoluteHours,
+  };
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {
@@ -84,9 +96,13 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0]!;
     // Only page routes fall back to the app; a missing script or asset is a real 404, not HTML.
-    const isPageRoute = request.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname);
+    const isPageRoute =
+      request.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname);
     if (!isPageRoute || !fs.existsSync(path.join(webRoot, 'index.html'))) {
-      return sendError(reply, 404, { code: 'NOT_FOUND', message: `资源不存在：${request.method} ${pathname}` });
+      return sendError(reply, 404, {
+        code: 'NOT_FOUND',
+        message: `资源不存在：${request.method} ${pathname}`,
+      });
     }
     return reply.sendFile('index.html');
   });

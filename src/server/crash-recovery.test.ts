@@ -20,7 +20,15 @@ async function freePort(): Promise<number> {
 
 async function startServer(dataDir: string, port: number, databaseUrl?: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, FAZHI_DEMO_PASSWORD: password, LOG_LEVEL: 'error', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      FAZHI_DEMO_PASSWORD: password,
+      LOG_LEVEL: 'error',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -41,56 +49,83 @@ async function startServer(dataDir: string, port: number, databaseUrl?: string):
 }
 
 async function login(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   assert.equal(res.status, 200);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-test('kill -9 during writes loses no acknowledged record and the audit chain stays intact', { timeout: 240_000, skip: Boolean(process.env.DATABASE_URL) && 'PGlite durability; PostgreSQL guarantees its own' }, async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-crash-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let server = await startServer(dataDir, port);
-  try {
-    const officer = await login(base, 'officer1');
-    const acknowledged: number[] = [];
-    let stop = false;
-    // Two writers issue 文号 as fast as they can; each 200 is a committed record that must survive.
-    const writer = async () => {
-      while (!stop) {
-        try {
-          const res = await fetch(`${base}/api/document-numbers`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: officer }, body: JSON.stringify({ documentType: 'penaltyDecision', year: 2026 }) });
-          if (res.status === 200) acknowledged.push(((await res.json()) as { sequence: number }).sequence);
-        } catch {
-          return; // the server is gone
+test(
+  'kill -9 during writes loses no acknowledged record and the audit chain stays intact',
+  {
+    timeout: 240_000,
+    skip: Boolean(process.env.DATABASE_URL) && 'PGlite durability; PostgreSQL guarantees its own',
+  },
+  async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-crash-'));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    let server = await startServer(dataDir, port);
+    try {
+      const officer = await login(base, 'officer1');
+      const acknowledged: number[] = [];
+      let stop = false;
+      // Two writers issue 文号 as fast as they can; each 200 is a committed record that must survive.
+      const writer = async () => {
+        while (!stop) {
+          try {
+            const res = await fetch(`${base}/api/document-numbers`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', cookie: officer },
+              body: JSON.stringify({ documentType: 'penaltyDecision', year: 2026 }),
+            });
+            if (res.status === 200) acknowledged.push(((await res.json()) as { sequence: number }).sequence);
+          } catch {
+            return; // the server is gone
+          }
         }
-      }
-    };
-    const writers = [writer(), writer()];
-    while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 20));
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGKILL');
-    stop = true;
-    await exited;
-    await Promise.all(writers);
+      };
+      const writers = [writer(), writer()];
+      while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 20));
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGKILL');
+      stop = true;
+      await exited;
+      await Promise.all(writers);
 
-    server = await startServer(dataDir, port);
-    const officerAgain = await login(base, 'officer1');
-    const next = await fetch(`${base}/api/document-numbers`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: officerAgain }, body: JSON.stringify({ documentType: 'penaltyDecision', year: 2026 }) });
-    const { sequence } = (await next.json()) as { sequence: number };
-    // Every acknowledged number was committed, so the next one is above all of them; nothing is reused.
-    assert.ok(sequence > Math.max(...acknowledged), `next ${sequence} must follow ${Math.max(...acknowledged)}`);
-    const admin = await login(base, 'admin');
-    const verify = await (await fetch(`${base}/api/audit/verify`, { headers: { cookie: admin } })).json();
-    assert.equal(verify.ok, true);
-    assert.equal(verify.firstBroken, null);
-    const audit = await (await fetch(`${base}/api/audit?pageSize=200`, { headers: { cookie: admin } })).json();
-    const issued = new Set(
-      (audit.items as { action: string; after: { sequence: number } }[]).filter((e) => e.action === 'documents.issueNumber').map((e) => e.after.sequence),
-    );
-    for (const n of acknowledged) assert.ok(issued.has(n), `文号 ${n} was acknowledged but its audit row is missing`);
-  } finally {
-    server.kill('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-});
+      server = await startServer(dataDir, port);
+      const officerAgain = await login(base, 'officer1');
+      const next = await fetch(`${base}/api/document-numbers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: officerAgain },
+        body: JSON.stringify({ documentType: 'penaltyDecision', year: 2026 }),
+      });
+      const { sequence } = (await next.json()) as { sequence: number };
+      // Every acknowledged number was committed, so the next one is above all of them; nothing is reused.
+      assert.ok(
+        sequence > Math.max(...acknowledged),
+        `next ${sequence} must follow ${Math.max(...acknowledged)}`,
+      );
+      const admin = await login(base, 'admin');
+      const verify = await (await fetch(`${base}/api/audit/verify`, { headers: { cookie: admin } })).json();
+      assert.equal(verify.ok, true);
+      assert.equal(verify.firstBroken, null);
+      const audit = await (
+        await fetch(`${base}/api/audit?pageSize=200`, { headers: { cookie: admin } })
+      ).json();
+      const issued = new Set(
+        (audit.items as { action: string; after: { sequence: number } }[])
+          .filter((e) => e.action === 'documents.issueNumber')
+          .map((e) => e.after.sequence),
+      );
+      for (const n of acknowledged)
+        assert.ok(issued.has(n), `文号 ${n} was acknowledged but its audit row is missing`);
+    } finally {
+      server.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+);

@@ -38,7 +38,12 @@ const lines = [
 if (demoLogins) {
   lines.push(`演示账号（密码：${demoPassword}）：`);
   for (const l of demoLogins) {
-    lines.push(`  ${l.username.padEnd(12)} ${l.displayName}（${l.role.split(',').map((r) => roleLabels[r as RoleId]).join('、')}，${l.org}）`);
+    lines.push(
+      `  ${l.username.padEnd(12)} ${l.displayName}（${l.role
+        .split(',')
+        .map((r) => roleLabels[r as RoleId])
+        .join('、')}，${l.org}）`,
+    );
   }
 } else if (wantsDemo) {
   lines.push('演示数据已存在：演示账号的密码为首次启动时打印的密码（或 FAZHI_DEMO_PASSWORD）。');
@@ -47,7 +52,9 @@ process.stdout.write(`${lines.join('\n')}\n\n`);
 
 // Reminders (due-soon, overdue, certificate expiry) are raised at start and then hourly; each is raised once.
 const sweep = () =>
-  sweepReminders(database.db, chinaToday()).catch((err: unknown) => app.log.error({ err }, 'reminder sweep failed'));
+  sweepReminders(database.db, chinaToday()).catch((err: unknown) =>
+    app.log.error({ err }, 'reminder sweep failed'),
+  );
 await sweep();
 setInterval(sweep, 3_600_000).unref();
 

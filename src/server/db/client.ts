@@ -23,12 +23,20 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v);
 
 /** PostgreSQL when DATABASE_URL is set, else PGlite persisted in `<dataDir>/pglite` ('memory://' for tests). */
-export async function openDatabase(options: { databaseUrl: string | null; dataDir: string | 'memory://' }): Promise<Database> {
+export async function openDatabase(options: {
+  databaseUrl: string | null;
+  dataDir: string | 'memory://';
+}): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: Number(process.env.PG_POOL_SIZE ?? 10),
+    });
     // An idle connection the server drops (restart, failover, terminated backend) is discarded by the pool;
     // without a listener its 'error' event would crash the process.
-    pool.on('error', (error) => process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`));
+    pool.on('error', (error) =>
+      process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`),
+    );
     const db = drizzlePg({ client: pool, schema: tables }) as unknown as Db;
     return { db, kind: 'postgres', close: () => pool.end() };
   }

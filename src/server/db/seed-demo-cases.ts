@@ -18,35 +18,68 @@ export async function seedDemoCases(db: Db, users: DemoUsers, filesDir: string):
   const head1 = (await actorForUser(db, users.head1.id))!;
   const officer3 = (await actorForUser(db, users.officer3.id))!;
   const act = (actor: typeof officer1, recordId: string, action: string, at: Date, input: unknown) =>
-    inTransaction(db, (tx) => transition(tx, { procedureId: 'penaltyCase.ordinary', recordId, action, actor, at, input }));
-  const caseOf = (actor: typeof officer1, input: Omit<CreateCaseInput, 'source' | 'facts'> & Partial<CreateCaseInput>) =>
-    createCase(db, actor, { source: 'inspection', facts: '', ...input });
+    inTransaction(db, (tx) =>
+      transition(tx, { procedureId: 'penaltyCase.ordinary', recordId, action, actor, at, input }),
+    );
+  const caseOf = (
+    actor: typeof officer1,
+    input: Omit<CreateCaseInput, 'source' | 'facts'> & Partial<CreateCaseInput>,
+  ) => createCase(db, actor, { source: 'inspection', facts: '', ...input });
 
   const clinic = await caseOf(officer1, {
     title: '东川县某口腔诊所使用非卫生技术人员从事医疗卫生技术工作案',
-    party: { kind: 'organisation', name: '东川县某口腔诊所', uscc: '91350100M000100Y43', legalRepresentative: '陈某', address: '东川县人民路18号' },
+    party: {
+      kind: 'organisation',
+      name: '东川县某口腔诊所',
+      uscc: '91350100M000100Y43',
+      legalRepresentative: '陈某',
+      address: '东川县人民路18号',
+    },
     facts: '2026年11月监督检查发现，当事人安排未取得执业资格的人员从事口腔诊疗工作。',
     assigneeId: users.officer1.id,
     officerIds: [users.officer1.id, users.officer2.id],
   });
   // Received six days ago: the filing period (7 days, configurable) falls due tomorrow.
-  await act(officer1, clinic.id, 'registerLead', daysAgo(6), { source: 'inspection', receivedOn: dateOf(daysAgo(6)), summary: '日常监督检查发现' });
+  await act(officer1, clinic.id, 'registerLead', daysAgo(6), {
+    source: 'inspection',
+    receivedOn: dateOf(daysAgo(6)),
+    summary: '日常监督检查发现',
+  });
 
   const beauty = await caseOf(officer1, {
     title: '东川县某美容店未取得医疗机构执业许可证擅自执业案',
     source: 'complaint',
-    party: { kind: 'person', name: '李某某', idType: 'residentIdCard', idNumber: '110101199003071233', address: '东川县城关镇文化路3号' },
+    party: {
+      kind: 'person',
+      name: '李某某',
+      idType: 'residentIdCard',
+      idNumber: '110101199003071233',
+      address: '东川县城关镇文化路3号',
+    },
     facts: '经群众投诉，当事人在其经营的美容店内开展注射类医疗美容项目，未取得医疗机构执业许可证。',
     assigneeId: users.officer1.id,
     officerIds: [users.officer1.id, users.officer2.id],
   });
-  await act(officer1, beauty.id, 'registerLead', daysAgo(12), { source: 'complaint', receivedOn: dateOf(daysAgo(12)), summary: '群众投诉举报' });
+  await act(officer1, beauty.id, 'registerLead', daysAgo(12), {
+    source: 'complaint',
+    receivedOn: dateOf(daysAgo(12)),
+    summary: '群众投诉举报',
+  });
   await generateCaseDocument(db, officer1, filesDir, beauty.id, 'filingApproval');
-  await act(head1, beauty.id, 'file', daysAgo(10), { cause: '未取得医疗机构执业许可证擅自执业', caseOfficerIds: [users.officer1.id, users.officer2.id] });
+  await act(head1, beauty.id, 'file', daysAgo(10), {
+    cause: '未取得医疗机构执业许可证擅自执业',
+    caseOfficerIds: [users.officer1.id, users.officer2.id],
+  });
 
   await caseOf(officer3, {
     title: '西岭县某游泳馆水质不符合卫生标准案',
-    party: { kind: 'organisation', name: '西岭县某游泳健身有限公司', uscc: '91110108551385082Q', legalRepresentative: '周某', address: '西岭县体育路6号' },
+    party: {
+      kind: 'organisation',
+      name: '西岭县某游泳健身有限公司',
+      uscc: '91110108551385082Q',
+      legalRepresentative: '周某',
+      address: '西岭县体育路6号',
+    },
     facts: '抽检发现游泳池水浑浊度、余氯不符合卫生标准。',
     assigneeId: users.officer3.id,
     officerIds: [users.officer3.id, users.officer4.id],

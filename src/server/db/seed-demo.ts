@@ -20,18 +20,59 @@ function shiftDays(date: string, days: number): string {
  * The demo city of domain.md: 清河市卫生健康委 with two counties, each with a 卫生监督所, and the users the
  * README lists. Certificates are dated from today so the 60-day expiry warning always has something to show.
  */
-export async function seedDemoData(db: Db, password: string, filesDir: string, today = chinaToday()): Promise<DemoLogin[] | null> {
+export async function seedDemoData(
+  db: Db,
+  password: string,
+  filesDir: string,
+  today = chinaToday(),
+): Promise<DemoLogin[] | null> {
   const [existing] = await db.select({ n: count() }).from(orgs);
   if ((existing?.n ?? 0) > 0) return null;
   const passwordHash = await hashPassword(password);
   const result = await inTransaction(db, async (tx) => {
-    const city = await provisionOrg(tx, { parent: null, name: '清河市卫生健康委员会', kind: 'commission', region: '清河', code: '11330100MB0000001X' });
-    const legalSection = await provisionOrg(tx, { parent: city, name: '政策法规科', kind: 'section', region: '清河' });
-    const cityInstitute = await provisionOrg(tx, { parent: city, name: '清河市卫生健康综合监督执法支队', kind: 'institute', region: '清河' });
-    const countyA = await provisionOrg(tx, { parent: city, name: '东川县卫生健康局', kind: 'bureau', region: '东川' });
-    const instituteA = await provisionOrg(tx, { parent: countyA, name: '东川县卫生监督所', kind: 'institute', region: '东川' });
-    const countyB = await provisionOrg(tx, { parent: city, name: '西岭县卫生健康局', kind: 'bureau', region: '西岭' });
-    const instituteB = await provisionOrg(tx, { parent: countyB, name: '西岭县卫生监督所', kind: 'institute', region: '西岭' });
+    const city = await provisionOrg(tx, {
+      parent: null,
+      name: '清河市卫生健康委员会',
+      kind: 'commission',
+      region: '清河',
+      code: '11330100MB0000001X',
+    });
+    const legalSection = await provisionOrg(tx, {
+      parent: city,
+      name: '政策法规科',
+      kind: 'section',
+      region: '清河',
+    });
+    const cityInstitute = await provisionOrg(tx, {
+      parent: city,
+      name: '清河市卫生健康综合监督执法支队',
+      kind: 'institute',
+      region: '清河',
+    });
+    const countyA = await provisionOrg(tx, {
+      parent: city,
+      name: '东川县卫生健康局',
+      kind: 'bureau',
+      region: '东川',
+    });
+    const instituteA = await provisionOrg(tx, {
+      parent: countyA,
+      name: '东川县卫生监督所',
+      kind: 'institute',
+      region: '东川',
+    });
+    const countyB = await provisionOrg(tx, {
+      parent: city,
+      name: '西岭县卫生健康局',
+      kind: 'bureau',
+      region: '西岭',
+    });
+    const instituteB = await provisionOrg(tx, {
+      parent: countyB,
+      name: '西岭县卫生监督所',
+      kind: 'institute',
+      region: '西岭',
+    });
 
     const people: Array<[string, string, RoleId[], typeof city]> = [
       ['admin', '系统管理员', ['systemAdmin'], city],
@@ -62,16 +103,64 @@ export async function seedDemoData(db: Db, password: string, filesDir: string, t
       const user = users[username]!;
       const [cert] = await tx
         .insert(officerCertificates)
-        .values({ userId: user.id, orgId: user.orgId, certificateNumber: number, issuingBody: '清河市人民政府', validFrom, validUntil, lawAreas: '卫生健康' })
+        .values({
+          userId: user.id,
+          orgId: user.orgId,
+          certificateNumber: number,
+          issuingBody: '清河市人民政府',
+          validFrom,
+          validUntil,
+          lawAreas: '卫生健康',
+        })
         .returning();
-      await tx.insert(certificateReviews).values({ certificateId: cert!.id, orgId: user.orgId, reviewedOn: shiftDays(today, -120), passed: true, note: '年审合格' });
-      await tx.insert(officerTrainings).values({ userId: user.id, orgId: user.orgId, trainedOn: shiftDays(today, -60), course: '行政处罚法与卫生健康行政处罚程序规定专题培训', hours: 16 });
-      await tx.insert(officerExams).values({ userId: user.id, orgId: user.orgId, takenOn: shiftDays(today, -90), subject: '行政执法资格考试', score: 86, passed: true });
-      await recordAudit(tx, { actor: null, orgId: user.orgId, action: 'officers.issueCertificate', entityType: 'certificate', entityId: cert!.id, after: cert });
+      await tx
+        .insert(certificateReviews)
+        .values({
+          certificateId: cert!.id,
+          orgId: user.orgId,
+          reviewedOn: shiftDays(today, -120),
+          passed: true,
+          note: '年审合格',
+        });
+      await tx
+        .insert(officerTrainings)
+        .values({
+          userId: user.id,
+          orgId: user.orgId,
+          trainedOn: shiftDays(today, -60),
+          course: '行政处罚法与卫生健康行政处罚程序规定专题培训',
+          hours: 16,
+        });
+      await tx
+        .insert(officerExams)
+        .values({
+          userId: user.id,
+          orgId: user.orgId,
+          takenOn: shiftDays(today, -90),
+          subject: '行政执法资格考试',
+          score: 86,
+          passed: true,
+        });
+      await recordAudit(tx, {
+        actor: null,
+        orgId: user.orgId,
+        action: 'officers.issueCertificate',
+        entityType: 'certificate',
+        entityId: cert!.id,
+        after: cert,
+      });
     }
 
-    const orgName = (u: ProvisionedUser) => [city, legalSection, cityInstitute, countyA, instituteA, countyB, instituteB].find((o) => o.id === u.orgId)!.name;
-    const logins = people.map(([username, displayName, roleIds]) => ({ username, displayName, role: roleIds.join(','), org: orgName(users[username]!) }));
+    const orgName = (u: ProvisionedUser) =>
+      [city, legalSection, cityInstitute, countyA, instituteA, countyB, instituteB].find(
+        (o) => o.id === u.orgId,
+      )!.name;
+    const logins = people.map(([username, displayName, roleIds]) => ({
+      username,
+      displayName,
+      role: roleIds.join(','),
+      org: orgName(users[username]!),
+    }));
     return { logins, users };
   });
   await seedDemoCases(db, result.users as unknown as Parameters<typeof seedDemoCases>[1], filesDir);

@@ -1,9 +1,21 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { allPermissions, roleLabels, type Permission, type RoleId, type WriteScope } from '../../shared/platform/access.ts';
+import {
+  allPermissions,
+  roleLabels,
+  type Permission,
+  type RoleId,
+  type WriteScope,
+} from '../../shared/platform/access.ts';
 import { roles } from './tables.ts';
 
-const everyDayWork: Permission[] = ['procedures.act', 'files.upload', 'documents.number', 'documents.generate', 'officers.read'];
+const everyDayWork: Permission[] = [
+  'procedures.act',
+  'files.upload',
+  'documents.number',
+  'documents.generate',
+  'officers.read',
+];
 
 /** The roles of domain.md with their starting permissions; admins edit them afterwards. */
 export const defaultRoles: Record<RoleId, { permissions: Permission[]; writeScope: WriteScope }> = {
@@ -14,7 +26,10 @@ export const defaultRoles: Record<RoleId, { permissions: Permission[]; writeScop
   officer: { permissions: everyDayWork, writeScope: 'own' },
   legalReviewer: { permissions: everyDayWork, writeScope: 'subtree' },
   counsel: { permissions: ['files.upload'], writeScope: 'own' },
-  complaintHandler: { permissions: ['procedures.act', 'files.upload', 'documents.number'], writeScope: 'own' },
+  complaintHandler: {
+    permissions: ['procedures.act', 'files.upload', 'documents.number'],
+    writeScope: 'own',
+  },
   publicityCoordinator: { permissions: ['files.upload'], writeScope: 'own' },
 };
 
@@ -22,10 +37,20 @@ export const defaultRoles: Record<RoleId, { permissions: Permission[]; writeScop
 export async function seedRoles(db: Db): Promise<void> {
   await db
     .insert(roles)
-    .values(Object.entries(defaultRoles).map(([id, r]) => ({ id, name: roleLabels[id as RoleId], permissions: r.permissions, writeScope: r.writeScope })))
+    .values(
+      Object.entries(defaultRoles).map(([id, r]) => ({
+        id,
+        name: roleLabels[id as RoleId],
+        permissions: r.permissions,
+        writeScope: r.writeScope,
+      })),
+    )
     .onConflictDoNothing();
   // Keep the labels in step with the code; they are not admin data.
   for (const [id, name] of Object.entries(roleLabels)) {
-    await db.update(roles).set({ name }).where(sql`${roles.id} = ${id} and ${roles.name} <> ${name}`);
+    await db
+      .update(roles)
+      .set({ name })
+      .where(sql`${roles.id} = ${id} and ${roles.name} <> ${name}`);
   }
 }

@@ -3,7 +3,12 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { ApiError } from '../../shared/platform/errors.ts';
 import { AppError } from './errors.ts';
 
-const sectionLabels: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+const sectionLabels: Record<string, string> = {
+  body: '请求内容',
+  querystring: '查询参数',
+  params: '路径参数',
+  headers: '请求头',
+};
 
 // Fastify's own 4xx errors, in words a user can act on.
 const fastifyMessages: Record<string, [number, ApiError['error']['code'], string]> = {
@@ -19,15 +24,19 @@ const fastifyMessages: Record<string, [number, ApiError['error']['code'], string
 
 function pgErrorCode(error: unknown): string | undefined {
   const e = error as { code?: unknown; cause?: { code?: unknown } };
-  const code = typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : undefined;
+  const code =
+    typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : undefined;
   return code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
 /** The Chinese label of a field: the `.describe()` text of its zod schema, when there is one. */
 function fieldLabel(schema: unknown, path: string): string | undefined {
-  let node = schema as { shape?: Record<string, unknown>; element?: unknown; unwrap?: () => unknown; description?: string } | undefined;
+  let node = schema as
+    | { shape?: Record<string, unknown>; element?: unknown; unwrap?: () => unknown; description?: string }
+    | undefined;
   for (const segment of path.split('.')) {
-    while (node && !node.shape && !node.element && typeof node.unwrap === 'function') node = node.unwrap() as typeof node;
+    while (node && !node.shape && !node.element && typeof node.unwrap === 'function')
+      node = node.unwrap() as typeof node;
     if (!node) return undefined;
     node = (/^\d+$/.test(segment) ? node.element : node.shape?.[segment]) as typeof node;
   }
@@ -41,7 +50,11 @@ export function sendError(reply: FastifyReply, status: number, body: ApiError['e
 /** Every error leaves as `{error: {code, message, fields?}}` in Chinese; nothing leaks a stack trace. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof AppError) {
-    return sendError(reply, error.statusCode, { code: error.code, message: error.message, fields: error.fields });
+    return sendError(reply, error.statusCode, {
+      code: error.code,
+      message: error.message,
+      fields: error.fields,
+    });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = error.validationContext ?? '';
@@ -52,19 +65,34 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       message: v.message ?? '格式不正确',
     }));
     const first = fields[0];
-    const message = first ? `${section}有误：${fieldLabel(schema, first.path) ?? first.path} ${first.message}` : `${section}有误`;
+    const message = first
+      ? `${section}有误：${fieldLabel(schema, first.path) ?? first.path} ${first.message}`
+      : `${section}有误`;
     return sendError(reply, 400, { code: 'VALIDATION', message, fields });
   }
   const known = error.code ? fastifyMessages[error.code] : undefined;
   // A body that is not JSON at all is wrong as a whole: every VALIDATION error names a path.
-  if (known) return sendError(reply, known[0], { code: known[1], message: known[2], fields: known[1] === 'VALIDATION' ? [{ path: '(整体)', message: known[2] }] : undefined });
+  if (known)
+    return sendError(reply, known[0], {
+      code: known[1],
+      message: known[2],
+      fields: known[1] === 'VALIDATION' ? [{ path: '(整体)', message: known[2] }] : undefined,
+    });
   const pgCode = pgErrorCode(error);
-  if (pgCode === '23505') return sendError(reply, 409, { code: 'CONFLICT', message: '记录已存在（唯一性冲突）' });
-  if (pgCode === '23503') return sendError(reply, 409, { code: 'CONFLICT', message: '关联的记录不存在或仍被引用' });
-  if (pgCode === '40001' || pgCode === '40P01') return sendError(reply, 409, { code: 'CONFLICT', message: '并发冲突，请重试' });
-  if (isResponseSerializationError(error)) request.log.error({ err: error }, 'response did not match its schema');
+  if (pgCode === '23505')
+    return sendError(reply, 409, { code: 'CONFLICT', message: '记录已存在（唯一性冲突）' });
+  if (pgCode === '23503')
+    return sendError(reply, 409, { code: 'CONFLICT', message: '关联的记录不存在或仍被引用' });
+  if (pgCode === '40001' || pgCode === '40P01')
+    return sendError(reply, 409, { code: 'CONFLICT', message: '并发冲突，请重试' });
+  if (isResponseSerializationError(error))
+    request.log.error({ err: error }, 'response did not match its schema');
   else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return sendError(reply, error.statusCode, { code: 'VALIDATION', message: '请求有误', fields: [{ path: '(整体)', message: '请求有误' }] });
+    return sendError(reply, error.statusCode, {
+      code: 'VALIDATION',
+      message: '请求有误',
+      fields: [{ path: '(整体)', message: '请求有误' }],
+    });
   } else request.log.error({ err: error }, 'unhandled error');
   return sendError(reply, 500, { code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系系统管理员' });
 }

@@ -19,5 +19,7 @@ export const forbidden = (message = '没有执行此操作的权限') => new App
 export const conflict = (message: string) => new AppError(409, 'CONFLICT', message);
 export const unauthenticated = (message = '请先登录') => new AppError(401, 'UNAUTHENTICATED', message);
 /** A field the schema accepted but the rules refuse; the message names the problem in words a user reads. */
-export const invalidField = (path: string, message: string) => new AppError(400, 'VALIDATION', message, [{ path, message }]);
-export const unprocessable = (message: string, fields?: FieldError[]) => new AppError(422, 'UNPROCESSABLE', message, fields);
+export const invalidField = (path: string, message: string) =>
+  new AppError(400, 'VALIDATION', message, [{ path, message }]);
+export const unprocessable = (message: string, fields?: FieldError[]) =>
+  new AppError(422, 'UNPROCESSABLE', message, fields);

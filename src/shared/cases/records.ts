@@ -23,12 +23,19 @@ export const CreateCaseInput = z.object({
   facts: z.string().trim().max(5000, '违法事实不超过5000字').default('').describe('违法事实'),
   violationTypeId: Id.nullish().describe('违法行为类型'),
   assigneeId: Id.describe('主办人员'),
-  officerIds: z.array(Id).min(2, '应当指定至少两名执法人员（行政处罚法第四十二条）').max(10).describe('承办人员'),
+  officerIds: z
+    .array(Id)
+    .min(2, '应当指定至少两名执法人员（行政处罚法第四十二条）')
+    .max(10)
+    .describe('承办人员'),
 });
 export type CreateCaseInput = z.infer<typeof CreateCaseInput>;
 
 export const CaseListQuery = PageQuery.extend({
-  state: z.enum(Object.keys(ordinaryPenaltyStates) as [string, ...string[]], { message: '状态不正确' }).optional().describe('状态'),
+  state: z
+    .enum(Object.keys(ordinaryPenaltyStates) as [string, ...string[]], { message: '状态不正确' })
+    .optional()
+    .describe('状态'),
   orgId: Id.optional().describe('机构（含下级）'),
   officerId: Id.optional().describe('承办人员'),
   overdue: z.coerce.boolean().optional().describe('只看有逾期期限的案件'),
@@ -58,15 +65,40 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
-export const CaseDocument = z.object({ id: z.string(), kind: z.string(), kindLabel: z.string(), documentNumber: z.string().nullable(), fileId: z.string(), createdAt: z.string() });
-export const CaseEvidence = z.object({ id: z.string(), kind: z.string(), description: z.string(), fileId: z.string(), fileName: z.string(), sha256: z.string(), collectedOn: z.string(), createdByName: z.string() });
+export const CaseDocument = z.object({
+  id: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  documentNumber: z.string().nullable(),
+  fileId: z.string(),
+  createdAt: z.string(),
+});
+export const CaseEvidence = z.object({
+  id: z.string(),
+  kind: z.string(),
+  description: z.string(),
+  fileId: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  collectedOn: z.string(),
+  createdByName: z.string(),
+});
 
 export const CaseDetail = CaseSummary.extend({
   source: z.enum(caseSources),
   sourceReference: z.string().nullable(),
   facts: z.string(),
   occurredOn: z.string().nullable(),
-  party: z.object({ id: z.string(), kind: z.enum(partyKinds), name: z.string(), idNumber: z.string().nullable(), uscc: z.string().nullable(), legalRepresentative: z.string().nullable(), address: z.string().nullable(), phone: z.string().nullable() }),
+  party: z.object({
+    id: z.string(),
+    kind: z.enum(partyKinds),
+    name: z.string(),
+    idNumber: z.string().nullable(),
+    uscc: z.string().nullable(),
+    legalRepresentative: z.string().nullable(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
   officers: z.array(z.object({ userId: z.string(), displayName: z.string(), isLead: z.boolean() })),
   isMajor: z.boolean(),
   hearingOffered: z.boolean(),
@@ -82,4 +114,7 @@ export const CaseDetail = CaseSummary.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
-export const GenerateDocumentParams = z.object({ id: Id, kind: z.string().min(1).max(40).describe('文书种类') });
+export const GenerateDocumentParams = z.object({
+  id: Id,
+  kind: z.string().min(1).max(40).describe('文书种类'),
+});

@@ -29,5 +29,19 @@ export const MetricQuery = z
   .refine((q) => q.from <= q.to, { path: ['to'], message: '统计期间止应不早于起' });
 export type MetricQuery = z.infer<typeof MetricQuery>;
 
-export const MetricValue = z.object({ id: z.string(), label: z.string(), unit: z.string(), value: z.number(), orgId: z.string(), from: z.string(), to: z.string() });
-export const MetricRecord = z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), value: z.number().nullable(), link: z.string() });
+export const MetricValue = z.object({
+  id: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  value: z.number(),
+  orgId: z.string(),
+  from: z.string(),
+  to: z.string(),
+});
+export const MetricRecord = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string().nullable(),
+  value: z.number().nullable(),
+  link: z.string(),
+});

@@ -2,7 +2,11 @@ import { addCalendarMonths, daysBetween } from '../law/calendar.ts';
 import { shanghaiDate } from '../procedure/clocks.ts';
 import type { Ineligibility } from '../platform/officers.ts';
 
-export type CertificateFacts = { validFrom: string; validUntil: string; status: 'valid' | 'suspended' | 'revoked' };
+export type CertificateFacts = {
+  validFrom: string;
+  validUntil: string;
+  status: 'valid' | 'suspended' | 'revoked';
+};
 
 // 执法证年审: a certificate must pass its annual review within 12 months of issue or of the last review.
 export const reviewIntervalMonths = 12;
@@ -10,7 +14,10 @@ export const certificateExpiryWarningDays = 60;
 
 /** The date by which the next annual review must have passed (issue date or last passed review + 12 months). */
 export function reviewDueOn(certificate: CertificateFacts, lastPassedReviewOn: string | null): string {
-  const base = lastPassedReviewOn && lastPassedReviewOn > certificate.validFrom ? lastPassedReviewOn : certificate.validFrom;
+  const base =
+    lastPassedReviewOn && lastPassedReviewOn > certificate.validFrom
+      ? lastPassedReviewOn
+      : certificate.validFrom;
   return addCalendarMonths(base, reviewIntervalMonths);
 }
 

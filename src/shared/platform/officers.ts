@@ -5,7 +5,14 @@ export const certificateStatuses = ['valid', 'suspended', 'revoked'] as const;
 export const certificateStatusLabels = { valid: '有效', suspended: '暂扣', revoked: '注销' } as const;
 
 /** Why an officer may not enforce on a date; null when eligible. */
-export const Ineligibility = z.enum(['noCertificate', 'notYetValid', 'expired', 'suspended', 'revoked', 'reviewOverdue']);
+export const Ineligibility = z.enum([
+  'noCertificate',
+  'notYetValid',
+  'expired',
+  'suspended',
+  'revoked',
+  'reviewOverdue',
+]);
 export type Ineligibility = z.infer<typeof Ineligibility>;
 export const ineligibilityLabels: Record<Ineligibility, string> = {
   noCertificate: '未持有行政执法证',
@@ -45,14 +52,32 @@ export type OfficerSummary = z.infer<typeof OfficerSummary>;
 
 export const OfficerListQuery = PageQuery.extend({
   orgId: Id.optional(),
-  expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional().describe('只看该天数内到期（含已过期）'),
+  expiringWithinDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .optional()
+    .describe('只看该天数内到期（含已过期）'),
   q: z.string().trim().max(50).optional(),
 });
 
 export const OfficerDetail = OfficerSummary.extend({
-  reviews: z.array(z.object({ id: z.string(), reviewedOn: z.string(), passed: z.boolean(), note: z.string().nullable() })),
-  trainings: z.array(z.object({ id: z.string(), trainedOn: z.string(), course: z.string(), hours: z.number() })),
-  exams: z.array(z.object({ id: z.string(), takenOn: z.string(), subject: z.string(), score: z.number(), passed: z.boolean() })),
+  reviews: z.array(
+    z.object({ id: z.string(), reviewedOn: z.string(), passed: z.boolean(), note: z.string().nullable() }),
+  ),
+  trainings: z.array(
+    z.object({ id: z.string(), trainedOn: z.string(), course: z.string(), hours: z.number() }),
+  ),
+  exams: z.array(
+    z.object({
+      id: z.string(),
+      takenOn: z.string(),
+      subject: z.string(),
+      score: z.number(),
+      passed: z.boolean(),
+    }),
+  ),
 });
 export type OfficerDetail = z.infer<typeof OfficerDetail>;
 
@@ -92,5 +117,12 @@ export const RecordExamInput = z.object({
 export const EligibleOfficersQuery = z.object({ orgId: Id, date: IsoDate });
 export const EligibleOfficers = z.object({
   date: z.string(),
-  items: z.array(z.object({ userId: z.string(), displayName: z.string(), certificateNumber: z.string(), validUntil: z.string() })),
+  items: z.array(
+    z.object({
+      userId: z.string(),
+      displayName: z.string(),
+      certificateNumber: z.string(),
+      validUntil: z.string(),
+    }),
+  ),
 });

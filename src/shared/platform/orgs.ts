@@ -54,7 +54,12 @@ export const CreateUserInput = z.object({
   orgId: Id.describe('所属机构'),
   roleIds: z.array(z.enum(roleIds, { message: '角色不存在' })).min(1, '至少选择一个角色'),
   password: NewPassword,
-  phone: z.string().trim().regex(/^1\d{10}$/, '手机号应为11位数字').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, '手机号应为11位数字')
+    .nullable()
+    .optional(),
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
@@ -64,7 +69,11 @@ export const UpdateUserInput = z
     orgId: Id,
     roleIds: z.array(z.enum(roleIds, { message: '角色不存在' })).min(1, '至少选择一个角色'),
     isActive: z.boolean(),
-    phone: z.string().trim().regex(/^1\d{10}$/, '手机号应为11位数字').nullable(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/, '手机号应为11位数字')
+      .nullable(),
     resetPassword: NewPassword,
   })
   .partial();

@@ -13,7 +13,11 @@ export const AuditEntry = z.object({
   after: z.unknown().nullable(),
   hash: z.string(),
 });
-export const AuditVerifyResult = z.object({ ok: z.boolean(), checked: z.number().int(), firstBroken: z.number().int().nullable() });
+export const AuditVerifyResult = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBroken: z.number().int().nullable(),
+});
 
 export const StoredFile = z.object({
   id: z.string(),

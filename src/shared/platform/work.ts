@@ -60,7 +60,9 @@ export const Timeline = z.object({
   stateLabel: z.string(),
   steps: z.array(TimelineStep),
   deadlines: z.array(Deadline),
-  allowedActions: z.array(z.object({ action: z.string(), label: z.string(), blockedBy: z.string().optional() })),
+  allowedActions: z.array(
+    z.object({ action: z.string(), label: z.string(), blockedBy: z.string().optional() }),
+  ),
 });
 export type Timeline = z.infer<typeof Timeline>;
 
@@ -74,7 +76,15 @@ export const ProcedurePeriodSetting = z.object({
   period: z.number().int().nullable().describe('本机构设定的期限；null 表示使用默认值'),
   unit: z.string().nullable(),
 });
-export const ProcedurePeriodSettings = z.object({ procedureId: z.string(), items: z.array(ProcedurePeriodSetting) });
+export const ProcedurePeriodSettings = z.object({
+  procedureId: z.string(),
+  items: z.array(ProcedurePeriodSetting),
+});
 export const PutProcedurePeriodInput = z.object({
-  period: z.number({ message: '期限应为整数' }).int('期限应为整数').min(1, '期限至少1天').max(365, '期限不超过365天').nullable(),
+  period: z
+    .number({ message: '期限应为整数' })
+    .int('期限应为整数')
+    .min(1, '期限至少1天')
+    .max(365, '期限不超过365天')
+    .nullable(),
 });

@@ -13,7 +13,10 @@ const password = 'Case-Passw0rd';
 const tree = await buildOrgTree(t.database.db, { password });
 const today = chinaToday();
 for (const user of [tree.users.officerA1, tree.users.officerA2, tree.users.officerB1, tree.users.leader]) {
-  await buildCertificate(t.database.db, user, { validFrom: shiftDays(today, -100), validUntil: shiftDays(today, 900) });
+  await buildCertificate(t.database.db, user, {
+    validFrom: shiftDays(today, -100),
+    validUntil: shiftDays(today, 900),
+  });
 }
 const cookies = await loginTree(t.app, tree, ['officerA1', 'officerB1', 'leader', 'adminB']);
 
@@ -25,7 +28,13 @@ const newCase = (cookie: string, overrides: Record<string, unknown> = {}) =>
     payload: {
       title: '某医疗美容诊所超范围执业案',
       source: 'inspection',
-      party: { kind: 'organisation', name: '清河某医疗美容诊所有限公司', uscc: '91350100M000100Y43', legalRepresentative: '王某', address: '东川县人民路1号' },
+      party: {
+        kind: 'organisation',
+        name: '清河某医疗美容诊所有限公司',
+        uscc: '91350100M000100Y43',
+        legalRepresentative: '王某',
+        address: '东川县人民路1号',
+      },
       facts: '当事人于2026年10月在未取得相应诊疗科目的情况下开展医疗美容项目。',
       assigneeId: tree.users.officerA1.id,
       officerIds: [tree.users.officerA1.id, tree.users.officerA2.id],
@@ -33,7 +42,12 @@ const newCase = (cookie: string, overrides: Record<string, unknown> = {}) =>
     },
   });
 const act = (cookie: string, id: string, action: string, input?: unknown) =>
-  t.app.inject({ method: 'POST', url: `/api/procedures/penaltyCase.ordinary/records/${id}/actions/${action}`, headers: { cookie }, payload: input ? { input } : {} });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/procedures/penaltyCase.ordinary/records/${id}/actions/${action}`,
+    headers: { cookie },
+    payload: input ? { input } : {},
+  });
 
 describe('penalty cases', () => {
   test('an officer registers a lead with a party and two certified officers; bad input names the field', async () => {
@@ -41,50 +55,93 @@ describe('penalty cases', () => {
     assert.equal(created.statusCode, 200, created.body);
     assert.equal(created.json().stateLabel, '线索登记');
     assert.equal(created.json().officers.length, 2);
-    const badUscc = await newCase(cookies.officerA1, { party: { kind: 'organisation', name: '某公司', uscc: '91350100M000100Y44' } });
+    const badUscc = await newCase(cookies.officerA1, {
+      party: { kind: 'organisation', name: '某公司', uscc: '91350100M000100Y44' },
+    });
     assert.equal(badUscc.statusCode, 400);
     assert.ok(badUscc.json().error.fields.some((f: { path: string }) => f.path === 'party.uscc'));
     const oneOfficer = await newCase(cookies.officerA1, { officerIds: [tree.users.officerA1.id] });
     assert.equal(oneOfficer.statusCode, 400);
-    const foreignOfficer = await newCase(cookies.officerA1, { officerIds: [tree.users.officerA1.id, tree.users.officerB1.id] });
+    const foreignOfficer = await newCase(cookies.officerA1, {
+      officerIds: [tree.users.officerA1.id, tree.users.officerB1.id],
+    });
     assert.equal(foreignOfficer.statusCode, 400);
     assert.match(foreignOfficer.json().error.message, /不属于本机构/);
   });
 
   test('lead → 立案 through the engine: order, role and 文书 are enforced; 立案 assigns a gapless 案号', async () => {
     const id = (await newCase(cookies.officerA1)).json().id as string;
-    const early = await act(cookies.officerA1, id, 'file', { cause: '超范围执业', caseOfficerIds: [tree.users.officerA1.id, tree.users.officerA2.id] });
+    const early = await act(cookies.officerA1, id, 'file', {
+      cause: '超范围执业',
+      caseOfficerIds: [tree.users.officerA1.id, tree.users.officerA2.id],
+    });
     assert.equal(early.statusCode, 403, 'an officer may not approve a filing');
-    const registered = await act(cookies.officerA1, id, 'registerLead', { source: 'inspection', receivedOn: today, summary: '日常监督检查发现' });
+    const registered = await act(cookies.officerA1, id, 'registerLead', {
+      source: 'inspection',
+      receivedOn: today,
+      summary: '日常监督检查发现',
+    });
     assert.equal(registered.statusCode, 200, registered.body);
-    const noForm = await act(cookies.leader, id, 'file', { cause: '超范围执业', caseOfficerIds: [tree.users.officerA1.id, tree.users.officerA2.id] });
+    const noForm = await act(cookies.leader, id, 'file', {
+      cause: '超范围执业',
+      caseOfficerIds: [tree.users.officerA1.id, tree.users.officerA2.id],
+    });
     assert.equal(noForm.statusCode, 422);
     assert.match(noForm.json().error.message, /立案审批表/);
-    const form = await t.app.inject({ method: 'POST', url: `/api/cases/${id}/documents/filingApproval`, headers: { cookie: cookies.officerA1 } });
+    const form = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/documents/filingApproval`,
+      headers: { cookie: cookies.officerA1 },
+    });
     assert.equal(form.statusCode, 200, form.body);
-    const filed = await act(cookies.leader, id, 'file', { cause: '超范围执业', caseOfficerIds: [tree.users.officerA1.id, tree.users.officerA2.id] });
+    const filed = await act(cookies.leader, id, 'file', {
+      cause: '超范围执业',
+      caseOfficerIds: [tree.users.officerA1.id, tree.users.officerA2.id],
+    });
     assert.equal(filed.statusCode, 200, filed.body);
     const [row] = await t.database.db.select().from(penaltyCases).where(eq(penaltyCases.id, id));
     assert.equal(row!.state, 'filed');
     assert.equal(row!.filedOn, today);
     assert.match(row!.caseNumber ?? '', /^东川卫立〔\d{4}〕\d+号$/);
-    const clocks = await t.database.db.select().from(procedureDeadlines).where(eq(procedureDeadlines.recordId, id));
-    assert.ok(clocks.some((c) => c.clock === 'decision' && c.ruleId === 'XZCF-60'), 'the 90-day decision clock starts on filing');
+    const clocks = await t.database.db
+      .select()
+      .from(procedureDeadlines)
+      .where(eq(procedureDeadlines.recordId, id));
+    assert.ok(
+      clocks.some((c) => c.clock === 'decision' && c.ruleId === 'XZCF-60'),
+      'the 90-day decision clock starts on filing',
+    );
   });
 
   test('the decision .docx holds the case facts, the party and its 文号', async () => {
     const id = (await newCase(cookies.officerA1)).json().id as string;
-    const res = await t.app.inject({ method: 'POST', url: `/api/cases/${id}/documents/penaltyDecision`, headers: { cookie: cookies.officerA1 } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/documents/penaltyDecision`,
+      headers: { cookie: cookies.officerA1 },
+    });
     assert.equal(res.statusCode, 200, res.body);
     const doc = res.json();
     assert.match(doc.documentNumber, /^东川卫罚〔\d{4}〕\d+号$/);
-    const file = await t.app.inject({ url: `/api/files/${doc.fileId}`, headers: { cookie: cookies.officerA1 } });
+    const file = await t.app.inject({
+      url: `/api/files/${doc.fileId}`,
+      headers: { cookie: cookies.officerA1 },
+    });
     assert.equal(file.statusCode, 200);
     const xml = await readDocxXml(file.rawPayload);
-    for (const text of ['行政处罚决定书', '清河某医疗美容诊所有限公司', '91350100M000100Y43', '未取得相应诊疗科目', doc.documentNumber, '六十日内']) {
+    for (const text of [
+      '行政处罚决定书',
+      '清河某医疗美容诊所有限公司',
+      '91350100M000100Y43',
+      '未取得相应诊疗科目',
+      doc.documentNumber,
+      '六十日内',
+    ]) {
       assert.ok(xml.includes(text), `decision document lacks ${text}`);
     }
-    const detail = (await t.app.inject({ url: `/api/cases/${id}`, headers: { cookie: cookies.officerA1 } })).json();
+    const detail = (
+      await t.app.inject({ url: `/api/cases/${id}`, headers: { cookie: cookies.officerA1 } })
+    ).json();
     assert.equal(detail.decisionNumber, doc.documentNumber);
   });
 
@@ -92,36 +149,67 @@ describe('penalty cases', () => {
     const id = (await newCase(cookies.officerA1)).json().id as string;
     const boundary = '----fazhiEvidence';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ndocument\r\n--${boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\n现场检查笔录扫描件\r\n--${boundary}\r\nContent-Disposition: form-data; name="collectedOn"\r\n\r\n${today}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="笔录.txt"\r\nContent-Type: text/plain\r\n\r\n现场检查笔录：诊所未公示诊疗科目。\r\n--${boundary}--\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ndocument\r\n--${boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\n现场检查笔录扫描件\r\n--${boundary}\r\nContent-Disposition: form-data; name="collectedOn"\r\n\r\n${today}\r\n`,
+      ),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="笔录.txt"\r\nContent-Type: text/plain\r\n\r\n现场检查笔录：诊所未公示诊疗科目。\r\n--${boundary}--\r\n`,
+      ),
     ]);
-    const res = await t.app.inject({ method: 'POST', url: `/api/cases/${id}/evidence`, headers: { cookie: cookies.officerA1, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/evidence`,
+      headers: { cookie: cookies.officerA1, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
     assert.equal(res.statusCode, 200, res.body);
     assert.match(res.json().sha256, /^[0-9a-f]{64}$/);
 
-    for (const [method, url] of [['GET', `/api/cases/${id}`], ['POST', `/api/cases/${id}/documents/penaltyDecision`], ['GET', `/api/procedures/penaltyCase.ordinary/records/${id}/timeline`]] as const) {
+    for (const [method, url] of [
+      ['GET', `/api/cases/${id}`],
+      ['POST', `/api/cases/${id}/documents/penaltyDecision`],
+      ['GET', `/api/procedures/penaltyCase.ordinary/records/${id}/timeline`],
+    ] as const) {
       for (const cookie of [cookies.officerB1, cookies.adminB]) {
         const foreign = await t.app.inject({ method, url, headers: { cookie } });
         assert.equal(foreign.statusCode, 404, `${method} ${url}`);
       }
     }
-    const foreignAction = await act(cookies.officerB1, id, 'registerLead', { source: 'inspection', receivedOn: today, summary: 'x' });
+    const foreignAction = await act(cookies.officerB1, id, 'registerLead', {
+      source: 'inspection',
+      receivedOn: today,
+      summary: 'x',
+    });
     assert.equal(foreignAction.statusCode, 404);
-    const list = (await t.app.inject({ url: '/api/cases?pageSize=200', headers: { cookie: cookies.officerB1 } })).json();
+    const list = (
+      await t.app.inject({ url: '/api/cases?pageSize=200', headers: { cookie: cookies.officerB1 } })
+    ).json();
     assert.ok(!list.items.some((c: { id: string }) => c.id === id));
     const [row] = await t.database.db.select().from(penaltyCases).where(eq(penaltyCases.id, id));
     assert.equal(row!.state, 'lead');
   });
 
   test('the list is paginated on the server and searchable by party name and USCC', async () => {
-    const person = await newCase(cookies.officerA1, { party: { kind: 'person', name: '赵某某', idNumber: '110101199003071233', address: '东川县城关镇' }, title: '赵某某非法行医案' });
+    const person = await newCase(cookies.officerA1, {
+      party: { kind: 'person', name: '赵某某', idNumber: '110101199003071233', address: '东川县城关镇' },
+      title: '赵某某非法行医案',
+    });
     assert.equal(person.statusCode, 200, person.body);
-    const byName = (await t.app.inject({ url: `/api/cases?q=${encodeURIComponent('赵某某')}`, headers: { cookie: cookies.officerA1 } })).json();
+    const byName = (
+      await t.app.inject({
+        url: `/api/cases?q=${encodeURIComponent('赵某某')}`,
+        headers: { cookie: cookies.officerA1 },
+      })
+    ).json();
     assert.equal(byName.total, 1);
-    const byUscc = (await t.app.inject({ url: '/api/cases?q=M000100Y43&pageSize=2', headers: { cookie: cookies.leader } })).json();
+    const byUscc = (
+      await t.app.inject({ url: '/api/cases?q=M000100Y43&pageSize=2', headers: { cookie: cookies.leader } })
+    ).json();
     assert.ok(byUscc.total >= 3);
     assert.equal(byUscc.items.length, 2);
-    const byState = (await t.app.inject({ url: '/api/cases?state=filed', headers: { cookie: cookies.leader } })).json();
+    const byState = (
+      await t.app.inject({ url: '/api/cases?state=filed', headers: { cookie: cookies.leader } })
+    ).json();
     assert.ok(byState.items.every((c: { state: string }) => c.state === 'filed'));
   });
 });

@@ -15,28 +15,94 @@ const cookies = await loginTree(t.app, tree, ['admin', 'adminA', 'officerB1']);
 const db = t.database.db;
 const [orgA, orgB] = [tree.instituteA.id, tree.instituteB.id];
 
-const [party] = await db.insert(parties).values({ orgId: orgA, kind: 'organisation', name: '某诊所', uscc: '91350100M000100Y43' }).returning();
-const [rule] = await db.insert(mitigationRules).values({ orgId: orgA, code: 'XZCF-33-1', listKind: 'firstOffenceNotPenalised', matter: '首违不罚', basis: '行政处罚法第三十三条', conditions: [], source: 'statute' }).returning();
+const [party] = await db
+  .insert(parties)
+  .values({ orgId: orgA, kind: 'organisation', name: '某诊所', uscc: '91350100M000100Y43' })
+  .returning();
+const [rule] = await db
+  .insert(mitigationRules)
+  .values({
+    orgId: orgA,
+    code: 'XZCF-33-1',
+    listKind: 'firstOffenceNotPenalised',
+    matter: '首违不罚',
+    basis: '行政处罚法第三十三条',
+    conditions: [],
+    source: 'statute',
+  })
+  .returning();
 const base = { procedure: 'ordinary', title: '案', source: 'inspection', partyId: party!.id };
 const rows = await db
   .insert(penaltyCases)
   .values([
     // county A, 2025: filed and closed with a decision (fine 5000, confiscation 1200.50)
-    { ...base, orgId: orgA, state: 'closed', title: 'A1', filedOn: '2025-03-01', closedOn: '2025-06-30', decisionNumber: 'A罚1', fineFen: 500_000, confiscationFen: 120_050 },
+    {
+      ...base,
+      orgId: orgA,
+      state: 'closed',
+      title: 'A1',
+      filedOn: '2025-03-01',
+      closedOn: '2025-06-30',
+      decisionNumber: 'A罚1',
+      fineFen: 500_000,
+      confiscationFen: 120_050,
+    },
     // county A, 2025: filed, closed under the mitigation list (no decision, 3000 waived)
-    { ...base, orgId: orgA, state: 'closed', title: 'A2', filedOn: '2025-12-31', closedOn: '2025-12-31', mitigationRuleId: rule!.id, waivedFen: 300_000 },
+    {
+      ...base,
+      orgId: orgA,
+      state: 'closed',
+      title: 'A2',
+      filedOn: '2025-12-31',
+      closedOn: '2025-12-31',
+      mitigationRuleId: rule!.id,
+      waivedFen: 300_000,
+    },
     // county A, filed in 2025 but closed in 2026: counts as filed in 2025, closed in 2026
-    { ...base, orgId: orgA, state: 'closed', title: 'A3', filedOn: '2025-11-01', closedOn: '2026-01-01', decisionNumber: 'A罚2', fineFen: 100_000 },
+    {
+      ...base,
+      orgId: orgA,
+      state: 'closed',
+      title: 'A3',
+      filedOn: '2025-11-01',
+      closedOn: '2026-01-01',
+      decisionNumber: 'A罚2',
+      fineFen: 100_000,
+    },
     // county B, 2025
-    { ...base, orgId: orgB, state: 'closed', title: 'B1', filedOn: '2025-05-05', closedOn: '2025-08-08', decisionNumber: 'B罚1', fineFen: 2_000_000 },
+    {
+      ...base,
+      orgId: orgB,
+      state: 'closed',
+      title: 'B1',
+      filedOn: '2025-05-05',
+      closedOn: '2025-08-08',
+      decisionNumber: 'B罚1',
+      fineFen: 2_000_000,
+    },
     // county B, still open
     { ...base, orgId: orgB, state: 'investigating', title: 'B2', filedOn: '2025-09-09' },
   ])
   .returning();
 const byTitle = Object.fromEntries(rows.map((r) => [r.title, r]));
-const [batch] = await db.insert(publicationBatches).values({ orgId: orgA, title: 'A批1', publishedOn: '2025-07-01' }).returning();
-await db.insert(publications).values([{ caseId: byTitle.A1!.id, batchId: batch!.id, orgId: orgA, content: {}, publishedOn: '2025-07-01' }]);
-const step = (recordId: string, orgId: string, action: string, at: string) => ({ procedureId: 'penaltyCase.ordinary', recordId, orgId, action, toState: 'x', actorName: 't', at: new Date(at) });
+const [batch] = await db
+  .insert(publicationBatches)
+  .values({ orgId: orgA, title: 'A批1', publishedOn: '2025-07-01' })
+  .returning();
+await db
+  .insert(publications)
+  .values([
+    { caseId: byTitle.A1!.id, batchId: batch!.id, orgId: orgA, content: {}, publishedOn: '2025-07-01' },
+  ]);
+const step = (recordId: string, orgId: string, action: string, at: string) => ({
+  procedureId: 'penaltyCase.ordinary',
+  recordId,
+  orgId,
+  action,
+  toState: 'x',
+  actorName: 't',
+  at: new Date(at),
+});
 await db.insert(procedureSteps).values([
   step(byTitle.A1!.id, orgA, 'passLegalReview', '2025-06-01T02:00:00Z'),
   step(byTitle.B1!.id, orgB, 'passLegalReview', '2025-07-01T02:00:00Z'),
@@ -46,7 +112,10 @@ await db.insert(procedureSteps).values([
 ]);
 
 async function value(id: string, cookie: string, orgId: string, from = '2025-01-01', to = '2025-12-31') {
-  const res = await t.app.inject({ url: `/api/metrics/${id}?orgId=${orgId}&from=${from}&to=${to}`, headers: { cookie } });
+  const res = await t.app.inject({
+    url: `/api/metrics/${id}?orgId=${orgId}&from=${from}&to=${to}`,
+    headers: { cookie },
+  });
   assert.equal(res.statusCode, 200, res.body);
   return res.json().value as number;
 }
@@ -80,11 +149,42 @@ test('2025 figures for the city (both counties) and for county A alone', async (
 });
 
 test('a figure lists the records behind it; other counties and bad periods are refused', async () => {
-  const res = await t.app.inject({ url: `/api/metrics/penalty.fines_yuan/records?orgId=${tree.city.id}&from=2025-01-01&to=2025-12-31`, headers: { cookie: cookies.admin } });
+  const res = await t.app.inject({
+    url: `/api/metrics/penalty.fines_yuan/records?orgId=${tree.city.id}&from=2025-01-01&to=2025-12-31`,
+    headers: { cookie: cookies.admin },
+  });
   assert.equal(res.statusCode, 200, res.body);
-  assert.deepEqual(res.json().items.map((r: { title: string; value: number }) => [r.title, r.value]).sort(), [['A1', 5000], ['B1', 20000]]);
-  assert.equal((await t.app.inject({ url: `/api/metrics/penalty.fines_yuan?orgId=${orgA}&from=2025-01-01&to=2025-12-31`, headers: { cookie: cookies.officerB1 } })).statusCode, 404);
-  const reversed = await t.app.inject({ url: `/api/metrics/penalty.fines_yuan?from=2025-12-31&to=2025-01-01`, headers: { cookie: cookies.admin } });
+  assert.deepEqual(
+    res
+      .json()
+      .items.map((r: { title: string; value: number }) => [r.title, r.value])
+      .sort(),
+    [
+      ['A1', 5000],
+      ['B1', 20000],
+    ],
+  );
+  assert.equal(
+    (
+      await t.app.inject({
+        url: `/api/metrics/penalty.fines_yuan?orgId=${orgA}&from=2025-01-01&to=2025-12-31`,
+        headers: { cookie: cookies.officerB1 },
+      })
+    ).statusCode,
+    404,
+  );
+  const reversed = await t.app.inject({
+    url: `/api/metrics/penalty.fines_yuan?from=2025-12-31&to=2025-01-01`,
+    headers: { cookie: cookies.admin },
+  });
   assert.equal(reversed.statusCode, 400);
-  assert.equal((await t.app.inject({ url: `/api/metrics/no.such?from=2025-01-01&to=2025-12-31`, headers: { cookie: cookies.admin } })).statusCode, 404);
+  assert.equal(
+    (
+      await t.app.inject({
+        url: `/api/metrics/no.such?from=2025-01-01&to=2025-12-31`,
+        headers: { cookie: cookies.admin },
+      })
+    ).statusCode,
+    404,
+  );
 });

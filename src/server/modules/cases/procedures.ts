@@ -14,16 +14,31 @@ async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
   switch (event.action) {
     case 'file': {
       // 立案: the case gets its 案号 from the gapless numbering (立案审批表 series) and its named officers.
-      const [current] = await tx.select({ caseNumber: penaltyCases.caseNumber }).from(penaltyCases).where(eq(penaltyCases.id, event.recordId));
+      const [current] = await tx
+        .select({ caseNumber: penaltyCases.caseNumber })
+        .from(penaltyCases)
+        .where(eq(penaltyCases.id, event.recordId));
       if (!current?.caseNumber) {
-        set.caseNumber = (await nextDocumentNumber(tx, { orgId: event.orgId, documentType: 'filingApproval', year: Number(event.today.slice(0, 4)) })).text;
+        set.caseNumber = (
+          await nextDocumentNumber(tx, {
+            orgId: event.orgId,
+            documentType: 'filingApproval',
+            year: Number(event.today.slice(0, 4)),
+          })
+        ).text;
       }
       set.filedOn = event.today;
       const officerIds = input.caseOfficerIds as string[] | undefined;
       if (officerIds?.length) {
-        const existing = await tx.select({ userId: caseOfficers.userId }).from(caseOfficers).where(eq(caseOfficers.caseId, event.recordId));
+        const existing = await tx
+          .select({ userId: caseOfficers.userId })
+          .from(caseOfficers)
+          .where(eq(caseOfficers.caseId, event.recordId));
         const missing = officerIds.filter((id) => !existing.some((e) => e.userId === id));
-        if (missing.length) await tx.insert(caseOfficers).values(missing.map((userId) => ({ caseId: event.recordId, userId, orgId: event.orgId })));
+        if (missing.length)
+          await tx
+            .insert(caseOfficers)
+            .values(missing.map((userId) => ({ caseId: event.recordId, userId, orgId: event.orgId })));
       }
       break;
     }
@@ -43,7 +58,12 @@ async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
       await publishDecision(tx, event, (input.publishedOn as string | undefined) ?? event.today);
       break;
     case 'withdrawPublication':
-      await withdrawDecision(tx, event.recordId, (input.withdrawnOn as string | undefined) ?? event.today, (input.explanation as string | undefined) ?? '');
+      await withdrawDecision(
+        tx,
+        event.recordId,
+        (input.withdrawnOn as string | undefined) ?? event.today,
+        (input.explanation as string | undefined) ?? '',
+      );
       break;
     case 'close':
     case 'declineFiling':
@@ -52,19 +72,41 @@ async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
       set.closedOn = event.today;
       break;
   }
-  if (Object.keys(set).length > 0) await tx.update(penaltyCases).set({ ...set, updatedAt: new Date() }).where(eq(penaltyCases.id, event.recordId));
+  if (Object.keys(set).length > 0)
+    await tx
+      .update(penaltyCases)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(penaltyCases.id, event.recordId));
 }
 
 registerProcedure({
   definition: ordinaryPenaltyProcedure,
   table: penaltyCases,
-  columns: { id: penaltyCases.id, orgId: penaltyCases.orgId, state: penaltyCases.state, title: penaltyCases.title, assigneeId: penaltyCases.assigneeId },
+  columns: {
+    id: penaltyCases.id,
+    orgId: penaltyCases.orgId,
+    state: penaltyCases.state,
+    title: penaltyCases.title,
+    assigneeId: penaltyCases.assigneeId,
+  },
   link: (id) => `/cases/${id}`,
-  documentsOf: async (db, id) => (await db.selectDistinct({ kind: caseDocuments.kind }).from(caseDocuments).where(eq(caseDocuments.caseId, id))).map((d) => d.kind),
-  officersOf: async (db, id) => (await db.select({ userId: caseOfficers.userId }).from(caseOfficers).where(eq(caseOfficers.caseId, id))).map((o) => o.userId),
+  documentsOf: async (db, id) =>
+    (
+      await db
+        .selectDistinct({ kind: caseDocuments.kind })
+        .from(caseDocuments)
+        .where(eq(caseDocuments.caseId, id))
+    ).map((d) => d.kind),
+  officersOf: async (db, id) =>
+    (
+      await db.select({ userId: caseOfficers.userId }).from(caseOfficers).where(eq(caseOfficers.caseId, id))
+    ).map((o) => o.userId),
   factsOf: async (db, id) => {
     const [c] = await db.select().from(penaltyCases).where(eq(penaltyCases.id, id));
-    const officers = await db.select({ userId: caseOfficers.userId }).from(caseOfficers).where(and(eq(caseOfficers.caseId, id)));
+    const officers = await db
+      .select({ userId: caseOfficers.userId })
+      .from(caseOfficers)
+      .where(and(eq(caseOfficers.caseId, id)));
     return {
       hearingOffered: c?.hearingOffered ?? false,
       isMajor: c?.isMajor ?? false,

@@ -17,9 +17,23 @@ export async function publishDecision(tx: Db, event: TransitionEvent, publishedO
     .leftJoin(violationTypes, eq(violationTypes.id, penaltyCases.violationTypeId))
     .where(eq(penaltyCases.id, event.recordId));
   const { c, party, orgName, violation } = row!;
-  const partyInput = (party.kind === 'person'
-    ? { kind: 'person', name: party.name, idType: 'residentIdCard', idNumber: party.idNumber ?? '', address: party.address ?? '' }
-    : { kind: 'organisation', name: party.name, uscc: party.uscc ?? '', legalRepresentative: party.legalRepresentative ?? '', address: party.address ?? '' }) as Party;
+  const partyInput = (
+    party.kind === 'person'
+      ? {
+          kind: 'person',
+          name: party.name,
+          idType: 'residentIdCard',
+          idNumber: party.idNumber ?? '',
+          address: party.address ?? '',
+        }
+      : {
+          kind: 'organisation',
+          name: party.name,
+          uscc: party.uscc ?? '',
+          legalRepresentative: party.legalRepresentative ?? '',
+          address: party.address ?? '',
+        }
+  ) as Party;
   const penalty = [
     ...c.penaltyKinds.filter((k) => k !== 'fine').map((k) => penaltyKindLabels[k as PenaltyKind] ?? k),
     ...(c.fineFen > 0 ? [`罚款${formatYuan(c.fineFen)}`] : []),
@@ -31,7 +45,14 @@ export async function publishDecision(tx: Db, event: TransitionEvent, publishedO
     .select({ id: publicationBatches.id })
     .from(publicationBatches)
     .where(and(eq(publicationBatches.orgId, c.orgId), eq(publicationBatches.publishedOn, publishedOn)));
-  const batchId = existing?.id ?? (await tx.insert(publicationBatches).values({ orgId: c.orgId, title: batchTitle, publishedOn }).returning({ id: publicationBatches.id }))[0]!.id;
+  const batchId =
+    existing?.id ??
+    (
+      await tx
+        .insert(publicationBatches)
+        .values({ orgId: c.orgId, title: batchTitle, publishedOn })
+        .returning({ id: publicationBatches.id })
+    )[0]!.id;
   const content = {
     decisionNumber: c.decisionNumber ?? '',
     party: publishedParty(partyInput),
@@ -41,16 +62,33 @@ export async function publishDecision(tx: Db, event: TransitionEvent, publishedO
     organ: orgName,
     decidedOn: c.decidedOn ?? '',
   };
-  await tx.insert(publications).values({ caseId: c.id, batchId, orgId: c.orgId, content, publishedOn }).onConflictDoUpdate({ target: publications.caseId, set: { batchId, content, publishedOn, withdrawnOn: null, withdrawReason: null } });
+  await tx
+    .insert(publications)
+    .values({ caseId: c.id, batchId, orgId: c.orgId, content, publishedOn })
+    .onConflictDoUpdate({
+      target: publications.caseId,
+      set: { batchId, content, publishedOn, withdrawnOn: null, withdrawReason: null },
+    });
 }
 
 /** 行政处罚法第四十八条: a revoked decision's publication is withdrawn (kept, but no longer shown). */
-export async function withdrawDecision(tx: Db, caseId: string, withdrawnOn: string, reason: string): Promise<void> {
-  await tx.update(publications).set({ withdrawnOn, withdrawReason: reason }).where(eq(publications.caseId, caseId));
+export async function withdrawDecision(
+  tx: Db,
+  caseId: string,
+  withdrawnOn: string,
+  reason: string,
+): Promise<void> {
+  await tx
+    .update(publications)
+    .set({ withdrawnOn, withdrawReason: reason })
+    .where(eq(publications.caseId, caseId));
 }
 
 /** The portal's list: published, not withdrawn, newest first; no login. */
-export async function listPublishedDecisions(db: Db, query: { page: number; pageSize: number; q?: string }): Promise<{ items: PublishedDecision[]; total: number }> {
+export async function listPublishedDecisions(
+  db: Db,
+  query: { page: number; pageSize: number; q?: string },
+): Promise<{ items: PublishedDecision[]; total: number }> {
   const content = sql`${publications.content}`;
   const where = and(
     isNull(publications.withdrawnOn),
@@ -73,6 +111,11 @@ export async function listPublishedDecisions(db: Db, query: { page: number; page
     .offset((query.page - 1) * query.pageSize);
   return {
     total: total?.n ?? 0,
-    items: rows.map(({ p, batchTitle }) => ({ id: p.id, batchTitle, publishedOn: p.publishedOn, ...(p.content as Omit<PublishedDecision, 'id' | 'batchTitle' | 'publishedOn'>) })),
+    items: rows.map(({ p, batchTitle }) => ({
+      id: p.id,
+      batchTitle,
+      publishedOn: p.publishedOn,
+      ...(p.content as Omit<PublishedDecision, 'id' | 'batchTitle' | 'publishedOn'>),
+    })),
   };
 }

@@ -3,7 +3,12 @@ import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { ordinaryPenaltyProcedure } from '../../../shared/cases/procedure.ts';
 import { documentKindLabels } from '../../../shared/cases/documents.ts';
-import type { CaseDetail, CaseListQuery, CaseSummary, CreateCaseInput } from '../../../shared/cases/records.ts';
+import type {
+  CaseDetail,
+  CaseListQuery,
+  CaseSummary,
+  CreateCaseInput,
+} from '../../../shared/cases/records.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 import { orgs, users } from '../../platform/orgs/tables.ts';
 import { storedFiles } from '../../platform/files/tables.ts';
@@ -33,11 +38,16 @@ export async function createCase(db: Db, actor: Actor, input: CreateCaseInput): 
   const own = await findOrgOwner(db, actor.orgId);
   authorize(actor, own, { write: true, permission: 'procedures.act' });
   const officerIds = [...new Set([input.assigneeId, ...input.officerIds])];
-  const officerRows = await db.select({ id: users.id, orgPath: orgs.path }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(inArray(users.id, officerIds));
+  const officerRows = await db
+    .select({ id: users.id, orgPath: orgs.path })
+    .from(users)
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(inArray(users.id, officerIds));
   // Officers come from the case's own organisation or below it; anyone else is "not found" to this actor.
   officerIds.forEach((id, i) => {
     const row = officerRows.find((r) => r.id === id);
-    if (!row || !row.orgPath.startsWith(actor.orgPath)) throw invalidField(i === 0 ? 'assigneeId' : 'officerIds', '执法人员不存在或不属于本机构');
+    if (!row || !row.orgPath.startsWith(actor.orgPath))
+      throw invalidField(i === 0 ? 'assigneeId' : 'officerIds', '执法人员不存在或不属于本机构');
   });
   await assertCertifiedOfficers(db, officerIds, chinaToday());
   const id = await inTransaction(db, async (tx) => {
@@ -71,15 +81,35 @@ export async function createCase(db: Db, actor: Actor, input: CreateCaseInput): 
         assigneeId: input.assigneeId,
       })
       .returning();
-    await tx.insert(caseOfficers).values(officerIds.map((userId) => ({ caseId: row!.id, userId, orgId: actor.orgId, isLead: userId === input.assigneeId })));
-    await recordAudit(tx, { actor, orgId: actor.orgId, action: 'cases.create', entityType: 'penaltyCase', entityId: row!.id, after: { ...row, party: input.party, officerIds } });
+    await tx
+      .insert(caseOfficers)
+      .values(
+        officerIds.map((userId) => ({
+          caseId: row!.id,
+          userId,
+          orgId: actor.orgId,
+          isLead: userId === input.assigneeId,
+        })),
+      );
+    await recordAudit(tx, {
+      actor,
+      orgId: actor.orgId,
+      action: 'cases.create',
+      entityType: 'penaltyCase',
+      entityId: row!.id,
+      after: { ...row, party: input.party, officerIds },
+    });
     return row!.id;
   });
   return getCase(db, actor, id);
 }
 
 /** One page of the cases in the actor's subtree, filtered; the next open deadline comes with each row. */
-export async function listCases(db: Db, actor: Actor, query: CaseListQuery): Promise<{ items: CaseSummary[]; total: number }> {
+export async function listCases(
+  db: Db,
+  actor: Actor,
+  query: CaseListQuery,
+): Promise<{ items: CaseSummary[]; total: number }> {
   let scopePath = actor.orgPath;
   if (query.orgId) {
     const owner = await findOrgOwner(db, query.orgId);
@@ -92,17 +122,37 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery): Pro
       db
         .select({ one: sql`1` })
         .from(procedureDeadlines)
-        .where(and(eq(procedureDeadlines.recordId, penaltyCases.id), eq(procedureDeadlines.status, 'running'), condition)),
+        .where(
+          and(
+            eq(procedureDeadlines.recordId, penaltyCases.id),
+            eq(procedureDeadlines.status, 'running'),
+            condition,
+          ),
+        ),
     );
   const where = and(
     like(orgs.path, `${scopePath}%`),
     query.state ? eq(penaltyCases.state, query.state) : undefined,
     query.violationTypeId ? eq(penaltyCases.violationTypeId, query.violationTypeId) : undefined,
-    query.officerId ? exists(db.select({ one: sql`1` }).from(caseOfficers).where(and(eq(caseOfficers.caseId, penaltyCases.id), eq(caseOfficers.userId, query.officerId)))) : undefined,
+    query.officerId
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(caseOfficers)
+            .where(and(eq(caseOfficers.caseId, penaltyCases.id), eq(caseOfficers.userId, query.officerId))),
+        )
+      : undefined,
     query.overdue ? openDeadline(sql`${procedureDeadlines.dueDate} < ${today}`) : undefined,
     query.from ? gte(penaltyCases.createdAt, new Date(`${query.from}T00:00:00+08:00`)) : undefined,
     query.to ? lte(penaltyCases.createdAt, new Date(`${query.to}T23:59:59.999+08:00`)) : undefined,
-    query.q ? or(ilike(penaltyCases.caseNumber, `%${query.q}%`), ilike(parties.name, `%${query.q}%`), ilike(parties.uscc, `%${query.q}%`), ilike(penaltyCases.title, `%${query.q}%`)) : undefined,
+    query.q
+      ? or(
+          ilike(penaltyCases.caseNumber, `%${query.q}%`),
+          ilike(parties.name, `%${query.q}%`),
+          ilike(parties.uscc, `%${query.q}%`),
+          ilike(penaltyCases.title, `%${query.q}%`),
+        )
+      : undefined,
   );
   const from = () =>
     db
@@ -111,9 +161,18 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery): Pro
       .innerJoin(orgs, eq(orgs.id, penaltyCases.orgId))
       .innerJoin(parties, eq(parties.id, penaltyCases.partyId));
   const [total] = await from().where(where);
-  const nextDue = sql<string | null>`(select min(${procedureDeadlines.dueDate})::text from ${procedureDeadlines} where ${procedureDeadlines.recordId} = ${penaltyCases.id} and ${procedureDeadlines.status} = 'running')`;
+  const nextDue = sql<
+    string | null
+  >`(select min(${procedureDeadlines.dueDate})::text from ${procedureDeadlines} where ${procedureDeadlines.recordId} = ${penaltyCases.id} and ${procedureDeadlines.status} = 'running')`;
   const rows = await db
-    .select({ c: penaltyCases, orgName: orgs.name, partyName: parties.name, partyKind: parties.kind, assigneeName: users.displayName, nextDue })
+    .select({
+      c: penaltyCases,
+      orgName: orgs.name,
+      partyName: parties.name,
+      partyKind: parties.kind,
+      assigneeName: users.displayName,
+      nextDue,
+    })
     .from(penaltyCases)
     .innerJoin(orgs, eq(orgs.id, penaltyCases.orgId))
     .innerJoin(parties, eq(parties.id, penaltyCases.partyId))
@@ -124,11 +183,21 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery): Pro
     .offset((query.page - 1) * query.pageSize);
   return {
     total: total?.n ?? 0,
-    items: rows.map((r) => summarise(r.c, r.orgName, r.partyName, r.partyKind, r.assigneeName, r.nextDue, today)),
+    items: rows.map((r) =>
+      summarise(r.c, r.orgName, r.partyName, r.partyKind, r.assigneeName, r.nextDue, today),
+    ),
   };
 }
 
-function summarise(c: typeof penaltyCases.$inferSelect, orgName: string, partyName: string, partyKind: string, assigneeName: string | null, nextDue: string | null, today: string): CaseSummary {
+function summarise(
+  c: typeof penaltyCases.$inferSelect,
+  orgName: string,
+  partyName: string,
+  partyKind: string,
+  assigneeName: string | null,
+  nextDue: string | null,
+  today: string,
+): CaseSummary {
   return {
     id: c.id,
     orgId: c.orgId,
@@ -169,9 +238,18 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     .innerJoin(users, eq(users.id, caseOfficers.userId))
     .where(eq(caseOfficers.caseId, caseId))
     .orderBy(desc(caseOfficers.isLead), asc(users.displayName));
-  const documents = await db.select().from(caseDocuments).where(eq(caseDocuments.caseId, caseId)).orderBy(asc(caseDocuments.createdAt));
+  const documents = await db
+    .select()
+    .from(caseDocuments)
+    .where(eq(caseDocuments.caseId, caseId))
+    .orderBy(asc(caseDocuments.createdAt));
   const evidence = await db
-    .select({ e: caseEvidence, fileName: storedFiles.fileName, sha256: storedFiles.sha256, createdByName: users.displayName })
+    .select({
+      e: caseEvidence,
+      fileName: storedFiles.fileName,
+      sha256: storedFiles.sha256,
+      createdByName: users.displayName,
+    })
     .from(caseEvidence)
     .innerJoin(storedFiles, eq(storedFiles.id, caseEvidence.fileId))
     .innerJoin(users, eq(users.id, caseEvidence.createdBy))
@@ -182,7 +260,16 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     sourceReference: c.sourceReference,
     facts: c.facts,
     occurredOn: c.occurredOn,
-    party: { id: party.id, kind: party.kind as CaseDetail['party']['kind'], name: party.name, idNumber: party.idNumber, uscc: party.uscc, legalRepresentative: party.legalRepresentative, address: party.address, phone: party.phone },
+    party: {
+      id: party.id,
+      kind: party.kind as CaseDetail['party']['kind'],
+      name: party.name,
+      idNumber: party.idNumber,
+      uscc: party.uscc,
+      legalRepresentative: party.legalRepresentative,
+      address: party.address,
+      phone: party.phone,
+    },
     officers,
     isMajor: c.isMajor,
     hearingOffered: c.hearingOffered,
@@ -193,14 +280,34 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     filedOn: c.filedOn,
     decidedOn: c.decidedOn,
     closedOn: c.closedOn,
-    documents: documents.map((d) => ({ id: d.id, kind: d.kind, kindLabel: (documentKindLabels as Record<string, string>)[d.kind] ?? d.kind, documentNumber: d.documentNumber, fileId: d.fileId, createdAt: d.createdAt.toISOString() })),
-    evidence: evidence.map(({ e, fileName, sha256, createdByName }) => ({ id: e.id, kind: e.kind, description: e.description, fileId: e.fileId, fileName, sha256, collectedOn: e.collectedOn, createdByName })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      kindLabel: (documentKindLabels as Record<string, string>)[d.kind] ?? d.kind,
+      documentNumber: d.documentNumber,
+      fileId: d.fileId,
+      createdAt: d.createdAt.toISOString(),
+    })),
+    evidence: evidence.map(({ e, fileName, sha256, createdByName }) => ({
+      id: e.id,
+      kind: e.kind,
+      description: e.description,
+      fileId: e.fileId,
+      fileName,
+      sha256,
+      collectedOn: e.collectedOn,
+      createdByName,
+    })),
   };
 }
 
 export async function requireCase(db: Db, actor: Actor, caseId: string, need: { write?: boolean } = {}) {
   const owner = await findCaseOwner(db, caseId);
-  authorize(actor, owner, { what: '案件', write: need.write, permission: need.write ? 'procedures.act' : undefined });
+  authorize(actor, owner, {
+    what: '案件',
+    write: need.write,
+    permission: need.write ? 'procedures.act' : undefined,
+  });
   const [row] = await db.select().from(penaltyCases).where(eq(penaltyCases.id, caseId));
   if (!row) throw notFound('案件');
   return row;

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { orgs, users } from '../../platform/orgs/tables.ts';
 import { storedFiles } from '../../platform/files/tables.ts';
 
@@ -8,7 +21,9 @@ export const parties = pgTable(
   'parties',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     idNumber: text('id_number'),
@@ -31,7 +46,9 @@ export const violationTypes = pgTable(
   'violation_types',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     code: text('code').notNull(),
     specialty: text('specialty').notNull(),
     title: text('title').notNull(),
@@ -41,13 +58,18 @@ export const violationTypes = pgTable(
     tiers: jsonb('tiers').notNull(),
     isActive: boolean('is_active').notNull().default(true),
   },
-  (t) => [uniqueIndex('violation_types_code_uq').on(t.orgId, t.code), index('violation_types_title_trgm').using('gin', sql`${t.title} gin_trgm_ops`)],
+  (t) => [
+    uniqueIndex('violation_types_code_uq').on(t.orgId, t.code),
+    index('violation_types_title_trgm').using('gin', sql`${t.title} gin_trgm_ops`),
+  ],
 );
 
 /** 减免清单 rules (首违不罚、轻微不罚、无主观过错 …), imported from the local list. */
 export const mitigationRules = pgTable('mitigation_rules', {
   id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
   code: text('code').notNull(),
   listKind: text('list_kind').notNull(),
   matter: text('matter').notNull(),
@@ -61,13 +83,17 @@ export const penaltyCases = pgTable(
   'penalty_cases',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     procedure: text('procedure').notNull(),
     state: text('state').notNull(),
     title: text('title').notNull(),
     source: text('source').notNull(),
     sourceReference: text('source_reference'),
-    partyId: uuid('party_id').notNull().references(() => parties.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id),
     violationTypeId: uuid('violation_type_id').references(() => violationTypes.id),
     facts: text('facts').notNull().default(''),
     occurredOn: date('occurred_on', { mode: 'string' }),
@@ -75,14 +101,20 @@ export const penaltyCases = pgTable(
     caseNumber: text('case_number'),
     filedOn: date('filed_on', { mode: 'string' }),
     isMajor: boolean('is_major').notNull().default(false),
-    majorReasons: text('major_reasons').array().notNull().default(sql`'{}'::text[]`),
+    majorReasons: text('major_reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     requiresCollectiveDeliberation: boolean('requires_collective_deliberation').notNull().default(false),
     hearingOffered: boolean('hearing_offered').notNull().default(false),
     discretionTier: text('discretion_tier'),
     rangeMinFen: bigint('range_min_fen', { mode: 'number' }),
     rangeMaxFen: bigint('range_max_fen', { mode: 'number' }),
     outOfRangeReason: text('out_of_range_reason'),
-    penaltyKinds: text('penalty_kinds').array().notNull().default(sql`'{}'::text[]`),
+    penaltyKinds: text('penalty_kinds')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     fineFen: bigint('fine_fen', { mode: 'number' }).notNull().default(0),
     confiscationFen: bigint('confiscation_fen', { mode: 'number' }).notNull().default(0),
     mitigationRuleId: uuid('mitigation_rule_id').references(() => mitigationRules.id),
@@ -111,8 +143,12 @@ export const penaltyCases = pgTable(
 export const caseOfficers = pgTable(
   'case_officers',
   {
-    caseId: uuid('case_id').notNull().references(() => penaltyCases.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => penaltyCases.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     orgId: uuid('org_id').notNull(),
     isLead: boolean('is_lead').notNull().default(false),
   },
@@ -124,12 +160,18 @@ export const caseDocuments = pgTable(
   'case_documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => penaltyCases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => penaltyCases.id),
     orgId: uuid('org_id').notNull(),
     kind: text('kind').notNull(),
     documentNumber: text('document_number'),
-    fileId: uuid('file_id').notNull().references(() => storedFiles.id),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('case_documents_case_idx').on(t.caseId, t.kind)],
@@ -140,14 +182,20 @@ export const caseEvidence = pgTable(
   'case_evidence',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => penaltyCases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => penaltyCases.id),
     orgId: uuid('org_id').notNull(),
-    fileId: uuid('file_id').notNull().references(() => storedFiles.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id),
     kind: text('kind').notNull(),
     description: text('description').notNull(),
     stepId: uuid('step_id'),
     collectedOn: date('collected_on', { mode: 'string' }).notNull(),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('case_evidence_case_idx').on(t.caseId)],
@@ -158,23 +206,35 @@ export const caseReviews = pgTable(
   'case_reviews',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => penaltyCases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => penaltyCases.id),
     orgId: uuid('org_id').notNull(),
     kind: text('kind').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     participants: text('participants').array().notNull(),
     opinion: text('opinion').notNull(),
     conclusion: text('conclusion').notNull(),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('case_reviews_case_idx').on(t.caseId, t.kind), check('case_reviews_kind_check', sql`${t.kind} in ('legalReview','collectiveDeliberation','hearing','caseDeliberation')`)],
+  (t) => [
+    index('case_reviews_case_idx').on(t.caseId, t.kind),
+    check(
+      'case_reviews_kind_check',
+      sql`${t.kind} in ('legalReview','collectiveDeliberation','hearing','caseDeliberation')`,
+    ),
+  ],
 );
 
 /** 行政执法公示 batches and the decisions in them; a revoked decision is withdrawn, not deleted. */
 export const publicationBatches = pgTable('publication_batches', {
   id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id').notNull().references(() => orgs.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
   title: text('title').notNull(),
   publishedOn: date('published_on', { mode: 'string' }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -184,8 +244,12 @@ export const publications = pgTable(
   'penalty_publications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => penaltyCases.id),
-    batchId: uuid('batch_id').notNull().references(() => publicationBatches.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => penaltyCases.id),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => publicationBatches.id),
     orgId: uuid('org_id').notNull(),
     /** The published text, already masked: the portal never reads the case row. */
     content: jsonb('content').notNull(),
@@ -193,6 +257,8 @@ export const publications = pgTable(
     withdrawnOn: date('withdrawn_on', { mode: 'string' }),
     withdrawReason: text('withdraw_reason'),
   },
-  (t) => [uniqueIndex('penalty_publications_case_uq').on(t.caseId), index('penalty_publications_org_idx').on(t.orgId, t.publishedOn)],
+  (t) => [
+    uniqueIndex('penalty_publications_case_uq').on(t.caseId),
+    index('penalty_publications_org_idx').on(t.orgId, t.publishedOn),
+  ],
 );
-

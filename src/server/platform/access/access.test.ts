@@ -181,7 +181,9 @@ const evidence = multipartBody({
 const fixtures: Record<string, Fixture> = {
   'GET /api/openapi.json': none('the API description'),
   'GET /api/health': none('liveness probe'),
-  'GET /api/public/penalty-decisions': none('the public portal: only published, already-masked decisions, for everyone'),
+  'GET /api/public/penalty-decisions': none(
+    'the public portal: only published, already-masked decisions, for everyone',
+  ),
   'POST /api/auth/login': none('addresses the account by its credentials'),
   'POST /api/auth/logout': none('ends the caller’s own session'),
   'GET /api/auth/me': none('the caller’s own account'),
@@ -287,8 +289,14 @@ const fixtures: Record<string, Fixture> = {
       };
     },
   },
-  'GET /api/metrics/:id': record(req('GET', `/api/metrics/penalty.cases_filed?orgId=${instA}&from=2025-01-01&to=2026-12-31`), select.countyA),
-  'GET /api/metrics/:id/records': record(req('GET', `/api/metrics/penalty.cases_filed/records?orgId=${instA}&from=2025-01-01&to=2026-12-31`), select.countyA),
+  'GET /api/metrics/:id': record(
+    req('GET', `/api/metrics/penalty.cases_filed?orgId=${instA}&from=2025-01-01&to=2026-12-31`),
+    select.countyA,
+  ),
+  'GET /api/metrics/:id/records': record(
+    req('GET', `/api/metrics/penalty.cases_filed/records?orgId=${instA}&from=2025-01-01&to=2026-12-31`),
+    select.countyA,
+  ),
   'GET /api/cases': record(req('GET', `/api/cases?orgId=${instA}`), caseRecord),
   'POST /api/cases': ownOnly('a case is registered in the caller’s own organisation', () =>
     req('POST', '/api/cases', caseInput(tree)),

@@ -32,7 +32,9 @@ type HashedFields = {
 };
 
 export function hashAuditEntry(prevHash: string, entry: HashedFields): string {
-  return createHash('sha256').update(`${prevHash}\n${canonicalJson(entry)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalJson(entry)}`)
+    .digest('hex');
 }
 
 /** Appends one hash-chained row inside the caller's transaction. */
@@ -56,13 +58,20 @@ export async function recordAudit(tx: Db, event: AuditEvent): Promise<void> {
 }
 
 /** Recomputes the chain from the first row; names the first row whose link or content does not match. */
-export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; checked: number; firstBroken: number | null }> {
+export async function verifyAuditChain(
+  db: Db,
+): Promise<{ ok: boolean; checked: number; firstBroken: number | null }> {
   let prevHash = genesisHash;
   let checked = 0;
   let afterId = 0;
   const batchSize = 2000;
   for (;;) {
-    const rows = await db.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(batchSize);
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, afterId))
+      .orderBy(asc(auditLog.id))
+      .limit(batchSize);
     for (const row of rows) {
       const expected = hashAuditEntry(prevHash, {
         at: row.at.toISOString(),
@@ -75,7 +84,8 @@ export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; checked: 
         before: row.before,
         after: row.after,
       });
-      if (row.prevHash !== prevHash || row.hash !== expected) return { ok: false, checked: checked + 1, firstBroken: row.id };
+      if (row.prevHash !== prevHash || row.hash !== expected)
+        return { ok: false, checked: checked + 1, firstBroken: row.id };
       prevHash = row.hash;
       checked += 1;
       afterId = row.id;

@@ -7,11 +7,21 @@ import { actorForUser, changePassword, describeMe, login, logout, sessionCookieN
 const tags = ['认证'];
 
 export function registerAuthRoutes(app: App, ctx: RouteContext): void {
-  const sessionSettings = { idleMinutes: ctx.config.sessionIdleMinutes, absoluteHours: ctx.config.sessionAbsoluteHours };
+  const sessionSettings = {
+    idleMinutes: ctx.config.sessionIdleMinutes,
+    absoluteHours: ctx.config.sessionAbsoluteHours,
+  };
 
   app.post(
     '/api/auth/login',
-    { schema: { tags, summary: '登录', body: LoginInput, response: { 200: MeResponse, 401: ApiError, 429: ApiError } } },
+    {
+      schema: {
+        tags,
+        summary: '登录',
+        body: LoginInput,
+        response: { 200: MeResponse, 401: ApiError, 429: ApiError },
+      },
+    },
     async (request, reply) => {
       const session = await login(
         ctx.db,
@@ -31,19 +41,34 @@ export function registerAuthRoutes(app: App, ctx: RouteContext): void {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags, summary: '退出登录', response: { 200: Ok } } }, async (request, reply) => {
-    if (request.sessionToken) await logout(ctx.db, request.sessionToken, request.actor);
-    reply.clearCookie(sessionCookieName, { path: '/' });
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags, summary: '退出登录', response: { 200: Ok } } },
+    async (request, reply) => {
+      if (request.sessionToken) await logout(ctx.db, request.sessionToken, request.actor);
+      reply.clearCookie(sessionCookieName, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/api/auth/me', { schema: { tags, summary: '当前用户', response: { 200: MeResponse, 401: ApiError } } }, async (request) => {
-    return { user: await describeMe(ctx.db, requireActor(request)) };
-  });
+  app.get(
+    '/api/auth/me',
+    { schema: { tags, summary: '当前用户', response: { 200: MeResponse, 401: ApiError } } },
+    async (request) => {
+      return { user: await describeMe(ctx.db, requireActor(request)) };
+    },
+  );
 
   app.post(
     '/api/auth/password',
-    { schema: { tags, summary: '修改密码', body: ChangePasswordInput, response: { 200: Ok, 400: ApiError, 401: ApiError } } },
+    {
+      schema: {
+        tags,
+        summary: '修改密码',
+        body: ChangePasswordInput,
+        response: { 200: Ok, 400: ApiError, 401: ApiError },
+      },
+    },
     async (request) => {
       await changePassword(ctx.db, requireActor(request), request.body, request.sessionToken!);
       return { ok: true as const };

@@ -27,9 +27,18 @@ async function assertNotThrottled(db: Db, username: string, ip: string): Promise
       byAddress: sql<number>`count(*) filter (where ${loginFailures.ip} = ${ip})`.mapWith(Number),
     })
     .from(loginFailures)
-    .where(and(gt(loginFailures.at, since), or(eq(loginFailures.username, username), eq(loginFailures.ip, ip))));
-  if ((counts?.byAccount ?? 0) >= loginThrottle.perAccount || (counts?.byAddress ?? 0) >= loginThrottle.perAddress) {
-    throw new AppError(429, 'TOO_MANY_REQUESTS', `登录失败次数过多，请${loginThrottle.windowMinutes}分钟后再试`);
+    .where(
+      and(gt(loginFailures.at, since), or(eq(loginFailures.username, username), eq(loginFailures.ip, ip))),
+    );
+  if (
+    (counts?.byAccount ?? 0) >= loginThrottle.perAccount ||
+    (counts?.byAddress ?? 0) >= loginThrottle.perAddress
+  ) {
+    throw new AppError(
+      429,
+      'TOO_MANY_REQUESTS',
+      `登录失败次数过多，请${loginThrottle.windowMinutes}分钟后再试`,
+    );
   }
 }
 
@@ -55,12 +64,24 @@ export async function login(
         after: { username, ip: input.ip },
       });
     });
-    throw new AppError(401, 'UNAUTHENTICATED', user && valid ? '账号已停用，请联系系统管理员' : '用户名或密码错误');
+    throw new AppError(
+      401,
+      'UNAUTHENTICATED',
+      user && valid ? '账号已停用，请联系系统管理员' : '用户名或密码错误',
+    );
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + settings.idleMinutes * 60_000);
   await inTransaction(db, async (tx) => {
-    await tx.insert(sessions).values({ tokenHash: tokenHashOf(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent });
+    await tx
+      .insert(sessions)
+      .values({
+        tokenHash: tokenHashOf(token),
+        userId: user.id,
+        expiresAt,
+        ip: input.ip,
+        userAgent: input.userAgent,
+      });
     await tx.delete(loginFailures).where(eq(loginFailures.username, username));
     await recordAudit(tx, {
       actor: { userId: user.id, displayName: user.displayName },
@@ -78,13 +99,23 @@ export async function logout(db: Db, token: string, actor: Actor | null): Promis
   await inTransaction(db, async (tx) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHashOf(token)));
     if (actor) {
-      await recordAudit(tx, { actor, orgId: actor.orgId, action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+      await recordAudit(tx, {
+        actor,
+        orgId: actor.orgId,
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: actor.userId,
+      });
     }
   });
 }
 
 /** The actor behind a session cookie, sliding the idle expiry; null when absent, expired or disabled. */
-export async function actorFromSession(db: Db, token: string, settings: SessionSettings): Promise<Actor | null> {
+export async function actorFromSession(
+  db: Db,
+  token: string,
+  settings: SessionSettings,
+): Promise<Actor | null> {
   const tokenHash = tokenHashOf(token);
   const now = new Date();
   const [row] = await db
@@ -160,14 +191,21 @@ export async function changePassword(
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw invalidField('currentPassword', '当前密码不正确');
   }
-  if (input.currentPassword === input.newPassword) throw invalidField('newPassword', '新密码不能与当前密码相同');
+  if (input.currentPassword === input.newPassword)
+    throw invalidField('newPassword', '新密码不能与当前密码相同');
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(db, async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, actor.userId));
     await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, actor.userId), sql`${sessions.tokenHash} <> ${tokenHashOf(keepToken)}`));
-    await recordAudit(tx, { actor, orgId: actor.orgId, action: 'auth.changePassword', entityType: 'user', entityId: actor.userId });
+    await recordAudit(tx, {
+      actor,
+      orgId: actor.orgId,
+      action: 'auth.changePassword',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
   });
 }
 

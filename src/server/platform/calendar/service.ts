@@ -37,27 +37,42 @@ export async function listCalendarYears(db: Db) {
   return years.map((y) => ({
     year: y.year,
     source: y.source,
-    days: days.filter((d) => d.year === y.year).map((d) => ({ date: d.date, kind: d.kind as 'rest' | 'work', name: d.name })),
+    days: days
+      .filter((d) => d.year === y.year)
+      .map((d) => ({ date: d.date, kind: d.kind as 'rest' | 'work', name: d.name })),
   }));
 }
 
 /** Writes a whole year as the State Council notice gives it (replacing what was there), audited. */
-export async function putCalendarYear(db: Db, actor: Actor | null, year: number, input: PutCalendarYearInput): Promise<void> {
+export async function putCalendarYear(
+  db: Db,
+  actor: Actor | null,
+  year: number,
+  input: PutCalendarYearInput,
+): Promise<void> {
   if (actor) {
     requirePermission(actor, 'admin.calendar');
     if (!isRootActor(actor)) throw forbidden('节假日安排由最上级机构的系统管理员维护');
   }
   input.days.forEach((d, i) => {
-    if (!d.date.startsWith(`${year}-`)) throw invalidField(`days.${i}.date`, `日期 ${d.date} 不属于 ${year} 年`);
+    if (!d.date.startsWith(`${year}-`))
+      throw invalidField(`days.${i}.date`, `日期 ${d.date} 不属于 ${year} 年`);
     const weekday = new Date(`${d.date}T00:00:00Z`).getUTCDay();
-    if (d.kind === 'work' && weekday !== 0 && weekday !== 6) throw invalidField(`days.${i}.kind`, `${d.date} 是工作日，无需登记为调休上班`);
+    if (d.kind === 'work' && weekday !== 0 && weekday !== 6)
+      throw invalidField(`days.${i}.kind`, `${d.date} 是工作日，无需登记为调休上班`);
   });
   const dates = input.days.map((d) => d.date);
   if (new Set(dates).size !== dates.length) throw invalidField('days', '日期有重复');
   await inTransaction(db, async (tx) => {
     const before = await tx.select().from(calendarDays).where(eq(calendarDays.year, year));
     await tx.delete(calendarDays).where(eq(calendarDays.year, year));
-    await tx.insert(calendarYears).values({ year, source: input.source }).onConflictDoUpdate({ target: calendarYears.year, set: { source: input.source, loadedAt: new Date() } });
+    await tx
+      .insert(calendarYears)
+      .values({ year, source: input.source })
+      .onConflictDoUpdate({
+        target: calendarYears.year,
+        set: { source: input.source, loadedAt: new Date() },
+      });
     await tx.insert(calendarDays).values(input.days.map((d) => ({ ...d, year })));
     await recordAudit(tx, {
       actor,
@@ -73,6 +88,9 @@ export async function putCalendarYear(db: Db, actor: Actor | null, year: number,
 }
 
 export async function loadedYears(db: Db, years: number[]): Promise<number[]> {
-  const rows = await db.select({ year: calendarYears.year }).from(calendarYears).where(inArray(calendarYears.year, years));
+  const rows = await db
+    .select({ year: calendarYears.year })
+    .from(calendarYears)
+    .where(inArray(calendarYears.year, years));
   return rows.map((r) => r.year);
 }

@@ -18,5 +18,8 @@ export const calendarDays = pgTable(
     kind: text('kind').notNull(),
     name: text('name').notNull(),
   },
-  (t) => [index('calendar_days_year_idx').on(t.year), check('calendar_days_kind_check', sql`${t.kind} in ('rest','work')`)],
+  (t) => [
+    index('calendar_days_year_idx').on(t.year),
+    check('calendar_days_kind_check', sql`${t.kind} in ('rest','work')`),
+  ],
 );

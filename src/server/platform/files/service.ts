@@ -17,14 +17,34 @@ import { AppError } from '../errors.ts';
 
 // Evidence and documents: photos, recordings, video, PDF and office files. Executables and scripts never.
 const allowedSniffed = new Set([
-  'image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/heic', 'image/tiff', 'image/bmp',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'image/heic',
+  'image/tiff',
+  'image/bmp',
   'application/pdf',
-  'video/mp4', 'video/quicktime', 'video/x-msvideo', 'video/x-matroska', 'video/webm', 'video/3gpp',
-  'audio/mpeg', 'audio/mp4', 'audio/x-m4a', 'audio/wav', 'audio/x-wav', 'audio/amr', 'audio/ogg', 'audio/aac',
+  'video/mp4',
+  'video/quicktime',
+  'video/x-msvideo',
+  'video/x-matroska',
+  'video/webm',
+  'video/3gpp',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/x-m4a',
+  'audio/wav',
+  'audio/x-wav',
+  'audio/amr',
+  'audio/ogg',
+  'audio/aac',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/x-cfb', 'application/zip', 'application/ofd',
+  'application/x-cfb',
+  'application/zip',
+  'application/ofd',
 ]);
 const textExtensions = new Set(['.txt', '.csv', '.md']);
 
@@ -52,7 +72,10 @@ function looksLikeUtf8Text(buffer: Buffer): boolean {
 async function sniffMimeType(tempPath: string, fileName: string): Promise<string> {
   const sniffed = await fileTypeFromFile(tempPath);
   if (sniffed) {
-    if (!allowedSniffed.has(sniffed.mime)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `不允许上传此类文件（${sniffed.ext}）`, [{ path: 'file', message: `文件类型 ${sniffed.mime} 不在允许范围内` }]);
+    if (!allowedSniffed.has(sniffed.mime))
+      throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `不允许上传此类文件（${sniffed.ext}）`, [
+        { path: 'file', message: `文件类型 ${sniffed.mime} 不在允许范围内` },
+      ]);
     return sniffed.mime;
   }
   const ext = path.extname(fileName).toLowerCase();
@@ -60,8 +83,14 @@ async function sniffMimeType(tempPath: string, fileName: string): Promise<string
   const handle = await fsp.open(tempPath);
   const { bytesRead } = await handle.read(head, 0, head.length, 0);
   await handle.close();
-  if (textExtensions.has(ext) && looksLikeUtf8Text(head.subarray(0, bytesRead))) return ext === '.csv' ? 'text/csv' : 'text/plain';
-  throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '无法识别文件类型，仅允许图片、音视频、PDF、Office 文档和 UTF-8 文本', [{ path: 'file', message: '文件类型无法识别或不允许' }]);
+  if (textExtensions.has(ext) && looksLikeUtf8Text(head.subarray(0, bytesRead)))
+    return ext === '.csv' ? 'text/csv' : 'text/plain';
+  throw new AppError(
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    '无法识别文件类型，仅允许图片、音视频、PDF、Office 文档和 UTF-8 文本',
+    [{ path: 'file', message: '文件类型无法识别或不允许' }],
+  );
 }
 
 /**
@@ -88,8 +117,12 @@ export async function storeUpload(
       size += chunk.length;
     });
     await pipeline(upload.stream, out);
-    if (upload.stream.truncated) throw new AppError(413, 'PAYLOAD_TOO_LARGE', '文件超过大小上限', [{ path: 'file', message: '文件过大' }]);
-    if (size === 0) throw new AppError(400, 'VALIDATION', '文件为空', [{ path: 'file', message: '文件为空' }]);
+    if (upload.stream.truncated)
+      throw new AppError(413, 'PAYLOAD_TOO_LARGE', '文件超过大小上限', [
+        { path: 'file', message: '文件过大' },
+      ]);
+    if (size === 0)
+      throw new AppError(400, 'VALIDATION', '文件为空', [{ path: 'file', message: '文件为空' }]);
     const mimeType = await sniffMimeType(tempPath, fileName);
     const sha256 = hash.digest('hex');
     const target = blobPath(filesDir, sha256);
@@ -103,8 +136,18 @@ export async function storeUpload(
       await fsp.rename(tempPath, target);
     }
     return await inTransaction(db, async (tx) => {
-      const [row] = await tx.insert(storedFiles).values({ orgId: actor.orgId, sha256, fileName, mimeType, sizeBytes: size, uploadedBy: actor.userId }).returning();
-      await recordAudit(tx, { actor, orgId: actor.orgId, action: 'files.upload', entityType: 'file', entityId: row!.id, after: { sha256, fileName, mimeType, sizeBytes: size } });
+      const [row] = await tx
+        .insert(storedFiles)
+        .values({ orgId: actor.orgId, sha256, fileName, mimeType, sizeBytes: size, uploadedBy: actor.userId })
+        .returning();
+      await recordAudit(tx, {
+        actor,
+        orgId: actor.orgId,
+        action: 'files.upload',
+        entityType: 'file',
+        entityId: row!.id,
+        after: { sha256, fileName, mimeType, sizeBytes: size },
+      });
       return toStoredFile(row!);
     });
   } finally {
@@ -136,15 +179,33 @@ export async function storeGeneratedFile(
   await writeBlob(filesDir, sha256, file.buffer);
   const [row] = await tx
     .insert(storedFiles)
-    .values({ orgId: actor.orgId, sha256, fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.buffer.length, uploadedBy: actor.userId })
+    .values({
+      orgId: actor.orgId,
+      sha256,
+      fileName: file.fileName,
+      mimeType: file.mimeType,
+      sizeBytes: file.buffer.length,
+      uploadedBy: actor.userId,
+    })
     .returning();
-  await recordAudit(tx, { actor, orgId: actor.orgId, action: 'files.generate', entityType: 'file', entityId: row!.id, after: { sha256, fileName: file.fileName, sizeBytes: file.buffer.length } });
+  await recordAudit(tx, {
+    actor,
+    orgId: actor.orgId,
+    action: 'files.generate',
+    entityType: 'file',
+    entityId: row!.id,
+    after: { sha256, fileName: file.fileName, sizeBytes: file.buffer.length },
+  });
   return toStoredFile(row!);
 }
 
 /** The file's record if the actor may read it (same rule as every record: the owner's subtree). */
 export async function findReadableFile(db: Db, actor: Actor, fileId: string): Promise<StoredFile> {
-  const [row] = await db.select({ file: storedFiles, orgPath: orgs.path }).from(storedFiles).innerJoin(orgs, eq(orgs.id, storedFiles.orgId)).where(eq(storedFiles.id, fileId));
+  const [row] = await db
+    .select({ file: storedFiles, orgPath: orgs.path })
+    .from(storedFiles)
+    .innerJoin(orgs, eq(orgs.id, storedFiles.orgId))
+    .where(eq(storedFiles.id, fileId));
   authorize(actor, row ? { orgId: row.file.orgId, orgPath: row.orgPath } : null, { what: '文件' });
   return toStoredFile(row!.file);
 }

@@ -3,13 +3,23 @@ import type { MetricId } from '../../../shared/metrics/catalog.ts';
 
 /** Where and when a metric is evaluated: an organisation subtree (materialised path) and a closed date range. */
 export type MetricScope = { orgPath: string; from: string; to: string };
-export type MetricRecordRow = { id: string; title: string; date: string | null; value: number | null; link: string };
+export type MetricRecordRow = {
+  id: string;
+  title: string;
+  date: string | null;
+  value: number | null;
+  link: string;
+};
 
 export type MetricDefinition = {
   id: MetricId;
   compute: (db: Db, scope: MetricScope) => Promise<number>;
   /** The records behind the figure, so a reader can click a number and see what it counts. */
-  records: (db: Db, scope: MetricScope, page: { limit: number; offset: number }) => Promise<{ items: MetricRecordRow[]; total: number }>;
+  records: (
+    db: Db,
+    scope: MetricScope,
+    page: { limit: number; offset: number },
+  ) => Promise<{ items: MetricRecordRow[]; total: number }>;
 };
 
 const metrics = new Map<MetricId, MetricDefinition>();

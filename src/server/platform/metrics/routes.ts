@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ApiError } from '../../../shared/platform/errors.ts';
 import { PageQuery, pageOf } from '../../../shared/platform/pagination.ts';
-import { metricCatalog, MetricQuery, MetricRecord, MetricValue, type MetricId } from '../../../shared/metrics/catalog.ts';
+import {
+  metricCatalog,
+  MetricQuery,
+  MetricRecord,
+  MetricValue,
+  type MetricId,
+} from '../../../shared/metrics/catalog.ts';
 import { type App, type RouteContext, requireActor } from '../http.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/actor.ts';
@@ -24,18 +30,60 @@ async function scopeOf(db: Db, actor: Actor, metricId: string, query: MetricQuer
 }
 
 export function registerMetricRoutes(app: App, ctx: RouteContext): void {
-  app.get('/api/metrics/:id', { schema: { tags, summary: '某机构（含下级）在某期间的指标值', params: MetricParams, querystring: MetricQuery, response: { 200: MetricValue, ...errors } } }, async (request) => {
-    const { metric, orgId, scope } = await scopeOf(ctx.db, requireActor(request), request.params.id, request.query);
-    const { label, unit } = metricCatalog[metric.id as MetricId];
-    return { id: metric.id, label, unit, value: await metric.compute(ctx.db, scope), orgId, from: scope.from, to: scope.to };
-  });
+  app.get(
+    '/api/metrics/:id',
+    {
+      schema: {
+        tags,
+        summary: '某机构（含下级）在某期间的指标值',
+        params: MetricParams,
+        querystring: MetricQuery,
+        response: { 200: MetricValue, ...errors },
+      },
+    },
+    async (request) => {
+      const { metric, orgId, scope } = await scopeOf(
+        ctx.db,
+        requireActor(request),
+        request.params.id,
+        request.query,
+      );
+      const { label, unit } = metricCatalog[metric.id as MetricId];
+      return {
+        id: metric.id,
+        label,
+        unit,
+        value: await metric.compute(ctx.db, scope),
+        orgId,
+        from: scope.from,
+        to: scope.to,
+      };
+    },
+  );
   app.get(
     '/api/metrics/:id/records',
-    { schema: { tags, summary: '指标背后的记录（分页）', params: MetricParams, querystring: MetricQuery.and(PageQuery), response: { 200: pageOf(MetricRecord), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: '指标背后的记录（分页）',
+        params: MetricParams,
+        querystring: MetricQuery.and(PageQuery),
+        response: { 200: pageOf(MetricRecord), ...errors },
+      },
+    },
     async (request) => {
-      const { metric, scope } = await scopeOf(ctx.db, requireActor(request), request.params.id, request.query);
+      const { metric, scope } = await scopeOf(
+        ctx.db,
+        requireActor(request),
+        request.params.id,
+        request.query,
+      );
       const { page, pageSize } = request.query;
-      return { ...(await metric.records(ctx.db, scope, { limit: pageSize, offset: (page - 1) * pageSize })), page, pageSize };
+      return {
+        ...(await metric.records(ctx.db, scope, { limit: pageSize, offset: (page - 1) * pageSize })),
+        page,
+        pageSize,
+      };
     },
   );
 }

@@ -22,7 +22,14 @@ export function registerNumberingRoutes(app: App, ctx: RouteContext): void {
       requirePermission(actor, 'documents.number');
       return inTransaction(ctx.db, async (tx) => {
         const issued = await nextDocumentNumber(tx, { orgId: actor.orgId, ...request.body });
-        await recordAudit(tx, { actor, orgId: actor.orgId, action: 'documents.issueNumber', entityType: 'documentNumber', entityId: issued.text, after: issued });
+        await recordAudit(tx, {
+          actor,
+          orgId: actor.orgId,
+          action: 'documents.issueNumber',
+          entityType: 'documentNumber',
+          entityId: issued.text,
+          after: issued,
+        });
         return issued;
       });
     },

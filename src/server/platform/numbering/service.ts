@@ -16,18 +16,31 @@ export const documentTypeMarks: Record<string, string> = {
   general: '文',
 };
 
-export type IssuedNumber = { orgId: string; documentType: string; year: number; sequence: number; text: string };
+export type IssuedNumber = {
+  orgId: string;
+  documentType: string;
+  year: number;
+  sequence: number;
+  text: string;
+};
 
 /**
  * The next 文号 for (organisation, document type, year), inside the caller's transaction. The row lock of
  * the upsert serialises concurrent callers; a rolled-back transaction gives its number back, so there are no gaps.
  */
-export async function nextDocumentNumber(tx: Db, input: { orgId: string; documentType: string; year: number }): Promise<IssuedNumber> {
+export async function nextDocumentNumber(
+  tx: Db,
+  input: { orgId: string; documentType: string; year: number },
+): Promise<IssuedNumber> {
   const [row] = await tx
     .insert(documentNumberSequences)
     .values({ ...input, lastSequence: 1 })
     .onConflictDoUpdate({
-      target: [documentNumberSequences.orgId, documentNumberSequences.documentType, documentNumberSequences.year],
+      target: [
+        documentNumberSequences.orgId,
+        documentNumberSequences.documentType,
+        documentNumberSequences.year,
+      ],
       set: { lastSequence: sql`${documentNumberSequences.lastSequence} + 1` },
     })
     .returning({ sequence: documentNumberSequences.lastSequence });
@@ -40,9 +53,14 @@ async function documentNumberPrefix(tx: Db, orgId: string, documentType: string)
   const [format] = await tx
     .select({ prefix: documentNumberFormats.prefix })
     .from(documentNumberFormats)
-    .where(sql`${documentNumberFormats.orgId} = ${orgId} and ${documentNumberFormats.documentType} = ${documentType}`);
+    .where(
+      sql`${documentNumberFormats.orgId} = ${orgId} and ${documentNumberFormats.documentType} = ${documentType}`,
+    );
   if (format) return format.prefix;
-  const [org] = await tx.select({ name: orgs.name, region: orgs.region }).from(orgs).where(eq(orgs.id, orgId));
+  const [org] = await tx
+    .select({ name: orgs.name, region: orgs.region })
+    .from(orgs)
+    .where(eq(orgs.id, orgId));
   // 东川县卫生监督所 → 东川卫监罚: region (or the first two characters) + 卫 + the type's mark.
   const place = org?.region ?? org?.name.slice(0, 2) ?? '';
   return `${place}卫${documentTypeMarks[documentType] ?? documentTypeMarks.general}`;

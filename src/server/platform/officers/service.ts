@@ -1,8 +1,20 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, like, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { certificateIneligibility, chinaToday, daysUntil, reviewDueOn } from '../../../shared/officers/eligibility.ts';
-import { ineligibilityLabels, type Certificate, type Ineligibility, type IssueCertificateInput, type OfficerDetail, type OfficerSummary } from '../../../shared/platform/officers.ts';
+import {
+  certificateIneligibility,
+  chinaToday,
+  daysUntil,
+  reviewDueOn,
+} from '../../../shared/officers/eligibility.ts';
+import {
+  ineligibilityLabels,
+  type Certificate,
+  type Ineligibility,
+  type IssueCertificateInput,
+  type OfficerDetail,
+  type OfficerSummary,
+} from '../../../shared/platform/officers.ts';
 import { orgs, userRoles, users } from '../orgs/tables.ts';
 import { certificateReviews, officerCertificates, officerExams, officerTrainings } from './tables.ts';
 import { type Actor, authorize, requirePermission } from '../access/actor.ts';
@@ -27,9 +39,14 @@ const toCertificate = (c: CertificateRow): Certificate => ({
 async function lastPassedReviews(db: Db, certificateIds: string[]): Promise<Map<string, string>> {
   if (certificateIds.length === 0) return new Map();
   const rows = await db
-    .select({ certificateId: certificateReviews.certificateId, last: sql<string>`max(${certificateReviews.reviewedOn})::text` })
+    .select({
+      certificateId: certificateReviews.certificateId,
+      last: sql<string>`max(${certificateReviews.reviewedOn})::text`,
+    })
     .from(certificateReviews)
-    .where(and(inArray(certificateReviews.certificateId, certificateIds), eq(certificateReviews.passed, true)))
+    .where(
+      and(inArray(certificateReviews.certificateId, certificateIds), eq(certificateReviews.passed, true)),
+    )
     .groupBy(certificateReviews.certificateId);
   return new Map(rows.map((r) => [r.certificateId, r.last]));
 }
@@ -48,7 +65,12 @@ export async function listOfficers(
     authorize(actor, owner, { what: '机构' });
     scopePath = owner.orgPath;
   }
-  const limitDate = query.expiringWithinDays === undefined ? null : new Date(Date.parse(`${today}T00:00:00Z`) + query.expiringWithinDays * 86_400_000).toISOString().slice(0, 10);
+  const limitDate =
+    query.expiringWithinDays === undefined
+      ? null
+      : new Date(Date.parse(`${today}T00:00:00Z`) + query.expiringWithinDays * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
   const isOfficer = or(
     sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.roleId} = 'officer')`,
     sql`${officerCertificates.id} is not null`,
@@ -56,19 +78,30 @@ export async function listOfficers(
   const where = and(
     like(orgs.path, `${scopePath}%`),
     isOfficer,
-    query.q ? or(ilike(users.displayName, `%${query.q}%`), ilike(officerCertificates.certificateNumber, `%${query.q}%`)) : undefined,
+    query.q
+      ? or(
+          ilike(users.displayName, `%${query.q}%`),
+          ilike(officerCertificates.certificateNumber, `%${query.q}%`),
+        )
+      : undefined,
     limitDate ? lte(officerCertificates.validUntil, limitDate) : undefined,
   );
   const base = db
     .select({ user: users, orgName: orgs.name, orgPath: orgs.path, certificate: officerCertificates })
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .leftJoin(officerCertificates, and(eq(officerCertificates.userId, users.id), eq(officerCertificates.isCurrent, true)));
+    .leftJoin(
+      officerCertificates,
+      and(eq(officerCertificates.userId, users.id), eq(officerCertificates.isCurrent, true)),
+    );
   const [total] = await db
     .select({ n: count() })
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .leftJoin(officerCertificates, and(eq(officerCertificates.userId, users.id), eq(officerCertificates.isCurrent, true)))
+    .leftJoin(
+      officerCertificates,
+      and(eq(officerCertificates.userId, users.id), eq(officerCertificates.isCurrent, true)),
+    )
     .where(where);
   const rows = await base
     .where(where)
@@ -76,19 +109,40 @@ export async function listOfficers(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const userIds = rows.map((r) => r.user.id);
-  const reviews = await lastPassedReviews(db, rows.flatMap((r) => (r.certificate ? [r.certificate.id] : [])));
+  const reviews = await lastPassedReviews(
+    db,
+    rows.flatMap((r) => (r.certificate ? [r.certificate.id] : [])),
+  );
   const year = today.slice(0, 4);
   const hours = userIds.length
     ? await db
-        .select({ userId: officerTrainings.userId, hours: sql<number>`coalesce(sum(${officerTrainings.hours}), 0)`.mapWith(Number) })
+        .select({
+          userId: officerTrainings.userId,
+          hours: sql<number>`coalesce(sum(${officerTrainings.hours}), 0)`.mapWith(Number),
+        })
         .from(officerTrainings)
-        .where(and(inArray(officerTrainings.userId, userIds), gte(officerTrainings.trainedOn, `${year}-01-01`), lte(officerTrainings.trainedOn, `${year}-12-31`)))
+        .where(
+          and(
+            inArray(officerTrainings.userId, userIds),
+            gte(officerTrainings.trainedOn, `${year}-01-01`),
+            lte(officerTrainings.trainedOn, `${year}-12-31`),
+          ),
+        )
         .groupBy(officerTrainings.userId)
     : [];
   const hoursByUser = new Map(hours.map((h) => [h.userId, h.hours]));
   return {
     total: total?.n ?? 0,
-    items: rows.map((r) => summarise(r.user, r.orgName, r.certificate, r.certificate ? (reviews.get(r.certificate.id) ?? null) : null, hoursByUser.get(r.user.id) ?? 0, today)),
+    items: rows.map((r) =>
+      summarise(
+        r.user,
+        r.orgName,
+        r.certificate,
+        r.certificate ? (reviews.get(r.certificate.id) ?? null) : null,
+        hoursByUser.get(r.user.id) ?? 0,
+        today,
+      ),
+    ),
   };
 }
 
@@ -100,7 +154,13 @@ function summarise(
   trainingHoursThisYear: number,
   today: string,
 ): OfficerSummary {
-  const facts = certificate ? { validFrom: certificate.validFrom, validUntil: certificate.validUntil, status: certificate.status as Certificate['status'] } : null;
+  const facts = certificate
+    ? {
+        validFrom: certificate.validFrom,
+        validUntil: certificate.validUntil,
+        status: certificate.status as Certificate['status'],
+      }
+    : null;
   return {
     userId: user.id,
     displayName: user.displayName,
@@ -133,13 +193,30 @@ async function loadOfficer(db: Db, actor: Actor, userId: string, need: { write?:
   return { ...row!, certificate: certificate ?? null };
 }
 
-export async function getOfficer(db: Db, actor: Actor, userId: string, today = chinaToday()): Promise<OfficerDetail> {
+export async function getOfficer(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  today = chinaToday(),
+): Promise<OfficerDetail> {
   const { user, orgName, certificate } = await loadOfficer(db, actor, userId, {});
   const reviews = certificate
-    ? await db.select().from(certificateReviews).where(eq(certificateReviews.certificateId, certificate.id)).orderBy(desc(certificateReviews.reviewedOn))
+    ? await db
+        .select()
+        .from(certificateReviews)
+        .where(eq(certificateReviews.certificateId, certificate.id))
+        .orderBy(desc(certificateReviews.reviewedOn))
     : [];
-  const trainings = await db.select().from(officerTrainings).where(eq(officerTrainings.userId, userId)).orderBy(desc(officerTrainings.trainedOn));
-  const exams = await db.select().from(officerExams).where(eq(officerExams.userId, userId)).orderBy(desc(officerExams.takenOn));
+  const trainings = await db
+    .select()
+    .from(officerTrainings)
+    .where(eq(officerTrainings.userId, userId))
+    .orderBy(desc(officerTrainings.trainedOn));
+  const exams = await db
+    .select()
+    .from(officerExams)
+    .where(eq(officerExams.userId, userId))
+    .orderBy(desc(officerExams.takenOn));
   const lastReviewOn = reviews.find((r) => r.passed)?.reviewedOn ?? null;
   const year = today.slice(0, 4);
   const hours = trainings.filter((t) => t.trainedOn.startsWith(year)).reduce((sum, t) => sum + t.hours, 0);
@@ -147,32 +224,83 @@ export async function getOfficer(db: Db, actor: Actor, userId: string, today = c
     ...summarise(user, orgName, certificate, lastReviewOn, hours, today),
     reviews: reviews.map((r) => ({ id: r.id, reviewedOn: r.reviewedOn, passed: r.passed, note: r.note })),
     trainings: trainings.map((t) => ({ id: t.id, trainedOn: t.trainedOn, course: t.course, hours: t.hours })),
-    exams: exams.map((e) => ({ id: e.id, takenOn: e.takenOn, subject: e.subject, score: e.score, passed: e.passed })),
+    exams: exams.map((e) => ({
+      id: e.id,
+      takenOn: e.takenOn,
+      subject: e.subject,
+      score: e.score,
+      passed: e.passed,
+    })),
   };
 }
 
 /** Issues a certificate (a previous one is kept but no longer current). */
-export async function issueCertificate(db: Db, actor: Actor, userId: string, input: IssueCertificateInput): Promise<Certificate> {
+export async function issueCertificate(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  input: IssueCertificateInput,
+): Promise<Certificate> {
   const { user, certificate: previous } = await loadOfficer(db, actor, userId, { write: true });
-  const [taken] = await db.select({ id: officerCertificates.id }).from(officerCertificates).where(eq(officerCertificates.certificateNumber, input.certificateNumber));
+  const [taken] = await db
+    .select({ id: officerCertificates.id })
+    .from(officerCertificates)
+    .where(eq(officerCertificates.certificateNumber, input.certificateNumber));
   if (taken) throw conflict(`执法证号「${input.certificateNumber}」已登记`);
   return inTransaction(db, async (tx) => {
-    if (previous) await tx.update(officerCertificates).set({ isCurrent: false }).where(eq(officerCertificates.id, previous.id));
+    if (previous)
+      await tx
+        .update(officerCertificates)
+        .set({ isCurrent: false })
+        .where(eq(officerCertificates.id, previous.id));
     const [row] = await tx
       .insert(officerCertificates)
-      .values({ userId, orgId: user.orgId, certificateNumber: input.certificateNumber, issuingBody: input.issuingBody, validFrom: input.validFrom, validUntil: input.validUntil, lawAreas: input.lawAreas ?? null })
+      .values({
+        userId,
+        orgId: user.orgId,
+        certificateNumber: input.certificateNumber,
+        issuingBody: input.issuingBody,
+        validFrom: input.validFrom,
+        validUntil: input.validUntil,
+        lawAreas: input.lawAreas ?? null,
+      })
       .returning();
-    await recordAudit(tx, { actor, orgId: user.orgId, action: 'officers.issueCertificate', entityType: 'certificate', entityId: row!.id, before: previous, after: row });
+    await recordAudit(tx, {
+      actor,
+      orgId: user.orgId,
+      action: 'officers.issueCertificate',
+      entityType: 'certificate',
+      entityId: row!.id,
+      before: previous,
+      after: row,
+    });
     return toCertificate(row!);
   });
 }
 
-export async function setCertificateStatus(db: Db, actor: Actor, userId: string, input: { status: Certificate['status']; reason: string }): Promise<Certificate> {
+export async function setCertificateStatus(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  input: { status: Certificate['status']; reason: string },
+): Promise<Certificate> {
   const { user, certificate } = await loadOfficer(db, actor, userId, { write: true });
   if (!certificate) throw notFound('执法证');
   return inTransaction(db, async (tx) => {
-    const [row] = await tx.update(officerCertificates).set({ status: input.status }).where(eq(officerCertificates.id, certificate.id)).returning();
-    await recordAudit(tx, { actor, orgId: user.orgId, action: 'officers.setCertificateStatus', entityType: 'certificate', entityId: certificate.id, before: certificate, after: { ...row, reason: input.reason } });
+    const [row] = await tx
+      .update(officerCertificates)
+      .set({ status: input.status })
+      .where(eq(officerCertificates.id, certificate.id))
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      orgId: user.orgId,
+      action: 'officers.setCertificateStatus',
+      entityType: 'certificate',
+      entityId: certificate.id,
+      before: certificate,
+      after: { ...row, reason: input.reason },
+    });
     return toCertificate(row!);
   });
 }
@@ -180,23 +308,58 @@ export async function setCertificateStatus(db: Db, actor: Actor, userId: string,
 type OfficerRecordKind = 'review' | 'training' | 'exam';
 
 /** Adds a 年审, training or exam record to an officer's file. */
-export async function addOfficerRecord(db: Db, actor: Actor, userId: string, kind: OfficerRecordKind, input: Record<string, unknown>): Promise<{ id: string }> {
+export async function addOfficerRecord(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  kind: OfficerRecordKind,
+  input: Record<string, unknown>,
+): Promise<{ id: string }> {
   const { user, certificate } = await loadOfficer(db, actor, userId, { write: true });
   if (kind === 'review' && !certificate) throw invalidField('reviewedOn', '该人员没有执法证，无法登记年审');
   return inTransaction(db, async (tx) => {
     const base = { orgId: user.orgId };
     const [row] =
       kind === 'review'
-        ? await tx.insert(certificateReviews).values({ ...base, certificateId: certificate!.id, ...(input as { reviewedOn: string; passed: boolean; note?: string | null }) }).returning({ id: certificateReviews.id })
+        ? await tx
+            .insert(certificateReviews)
+            .values({
+              ...base,
+              certificateId: certificate!.id,
+              ...(input as { reviewedOn: string; passed: boolean; note?: string | null }),
+            })
+            .returning({ id: certificateReviews.id })
         : kind === 'training'
-          ? await tx.insert(officerTrainings).values({ ...base, userId, ...(input as { trainedOn: string; course: string; hours: number }) }).returning({ id: officerTrainings.id })
-          : await tx.insert(officerExams).values({ ...base, userId, ...(input as { takenOn: string; subject: string; score: number; passed: boolean }) }).returning({ id: officerExams.id });
-    await recordAudit(tx, { actor, orgId: user.orgId, action: `officers.add${kind[0]!.toUpperCase()}${kind.slice(1)}`, entityType: kind, entityId: row!.id, after: { userId, ...input } });
+          ? await tx
+              .insert(officerTrainings)
+              .values({ ...base, userId, ...(input as { trainedOn: string; course: string; hours: number }) })
+              .returning({ id: officerTrainings.id })
+          : await tx
+              .insert(officerExams)
+              .values({
+                ...base,
+                userId,
+                ...(input as { takenOn: string; subject: string; score: number; passed: boolean }),
+              })
+              .returning({ id: officerExams.id });
+    await recordAudit(tx, {
+      actor,
+      orgId: user.orgId,
+      action: `officers.add${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+      entityType: kind,
+      entityId: row!.id,
+      after: { userId, ...input },
+    });
     return row!;
   });
 }
 
-export type EligibleOfficer = { userId: string; displayName: string; certificateNumber: string; validUntil: string };
+export type EligibleOfficer = {
+  userId: string;
+  displayName: string;
+  certificateNumber: string;
+  validUntil: string;
+};
 
 /** Officers of an organisation (and its subtree) who may enforce on `date`: later modules assign only these. */
 export async function eligibleOfficers(db: Db, orgPath: string, date: string): Promise<EligibleOfficer[]> {
@@ -205,40 +368,93 @@ export async function eligibleOfficers(db: Db, orgPath: string, date: string): P
     .from(officerCertificates)
     .innerJoin(users, eq(users.id, officerCertificates.userId))
     .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(and(like(orgs.path, `${orgPath}%`), eq(officerCertificates.isCurrent, true), eq(users.isActive, true), lte(officerCertificates.validFrom, date), gte(officerCertificates.validUntil, date)))
+    .where(
+      and(
+        like(orgs.path, `${orgPath}%`),
+        eq(officerCertificates.isCurrent, true),
+        eq(users.isActive, true),
+        lte(officerCertificates.validFrom, date),
+        gte(officerCertificates.validUntil, date),
+      ),
+    )
     .orderBy(asc(users.displayName));
-  const reviews = await lastPassedReviews(db, rows.map((r) => r.certificate.id));
+  const reviews = await lastPassedReviews(
+    db,
+    rows.map((r) => r.certificate.id),
+  );
   return rows
-    .filter((r) => certificateIneligibility({ ...r.certificate, status: r.certificate.status as Certificate['status'] }, reviews.get(r.certificate.id) ?? null, date) === null)
-    .map((r) => ({ userId: r.user.id, displayName: r.user.displayName, certificateNumber: r.certificate.certificateNumber, validUntil: r.certificate.validUntil }));
+    .filter(
+      (r) =>
+        certificateIneligibility(
+          { ...r.certificate, status: r.certificate.status as Certificate['status'] },
+          reviews.get(r.certificate.id) ?? null,
+          date,
+        ) === null,
+    )
+    .map((r) => ({
+      userId: r.user.id,
+      displayName: r.user.displayName,
+      certificateNumber: r.certificate.certificateNumber,
+      validUntil: r.certificate.validUntil,
+    }));
 }
 
 /** Each user's reason not to enforce on `date` (null = may enforce), for the engine and assignment checks. */
-export async function enforcementIneligibility(db: Db, userIds: string[], date: string): Promise<Map<string, { displayName: string; why: Ineligibility | null }>> {
+export async function enforcementIneligibility(
+  db: Db,
+  userIds: string[],
+  date: string,
+): Promise<Map<string, { displayName: string; why: Ineligibility | null }>> {
   const distinct = [...new Set(userIds)];
   const rows = distinct.length
     ? await db
         .select({ user: users, certificate: officerCertificates })
         .from(users)
-        .leftJoin(officerCertificates, and(eq(officerCertificates.userId, users.id), eq(officerCertificates.isCurrent, true)))
+        .leftJoin(
+          officerCertificates,
+          and(eq(officerCertificates.userId, users.id), eq(officerCertificates.isCurrent, true)),
+        )
         .where(inArray(users.id, distinct))
     : [];
-  const reviews = await lastPassedReviews(db, rows.flatMap((r) => (r.certificate ? [r.certificate.id] : [])));
+  const reviews = await lastPassedReviews(
+    db,
+    rows.flatMap((r) => (r.certificate ? [r.certificate.id] : [])),
+  );
   return new Map(
     rows.map((r) => {
-      const facts = r.certificate ? { ...r.certificate, status: r.certificate.status as Certificate['status'] } : null;
-      const why = r.user.isActive ? certificateIneligibility(facts, r.certificate ? (reviews.get(r.certificate.id) ?? null) : null, date) : 'noCertificate';
+      const facts = r.certificate
+        ? { ...r.certificate, status: r.certificate.status as Certificate['status'] }
+        : null;
+      const why = r.user.isActive
+        ? certificateIneligibility(
+            facts,
+            r.certificate ? (reviews.get(r.certificate.id) ?? null) : null,
+            date,
+          )
+        : 'noCertificate';
       return [r.user.id, { displayName: r.user.displayName, why }];
     }),
   );
 }
 
 /** Refuses unless at least `minimum` distinct officers hold a valid certificate on `date` (行政处罚法第四十二条). */
-export async function assertCertifiedOfficers(db: Db, userIds: string[], date: string, minimum = 2): Promise<void> {
+export async function assertCertifiedOfficers(
+  db: Db,
+  userIds: string[],
+  date: string,
+  minimum = 2,
+): Promise<void> {
   const status = await enforcementIneligibility(db, userIds, date);
-  const problems = [...status.values()].flatMap((s) => (s.why ? [`${s.displayName}：${ineligibilityLabels[s.why]}`] : []));
-  if (problems.length > 0) throw new AppError(422, 'UNPROCESSABLE', `执法人员不具备执法资格（${problems.join('；')}）`, [{ path: 'officerIds', message: problems.join('；') }]);
+  const problems = [...status.values()].flatMap((s) =>
+    s.why ? [`${s.displayName}：${ineligibilityLabels[s.why]}`] : [],
+  );
+  if (problems.length > 0)
+    throw new AppError(422, 'UNPROCESSABLE', `执法人员不具备执法资格（${problems.join('；')}）`, [
+      { path: 'officerIds', message: problems.join('；') },
+    ]);
   if (status.size < minimum) {
-    throw new AppError(422, 'UNPROCESSABLE', `执法人员不得少于${minimum}人（行政处罚法第四十二条）`, [{ path: 'officerIds', message: `至少需要${minimum}名持有效执法证的执法人员` }]);
+    throw new AppError(422, 'UNPROCESSABLE', `执法人员不得少于${minimum}人（行政处罚法第四十二条）`, [
+      { path: 'officerIds', message: `至少需要${minimum}名持有效执法证的执法人员` },
+    ]);
   }
 }

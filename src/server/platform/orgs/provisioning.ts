@@ -13,8 +13,25 @@ export async function provisionOrg(
 ): Promise<ProvisionedOrg> {
   const id = crypto.randomUUID();
   const path = `${input.parent?.path ?? '/'}${id}/`;
-  await tx.insert(orgs).values({ id, parentId: input.parent?.id ?? null, name: input.name, kind: input.kind, code: input.code ?? null, region: input.region ?? null, path });
-  await recordAudit(tx, { actor: null, orgId: id, action: 'orgs.create', entityType: 'org', entityId: id, after: { name: input.name, kind: input.kind, path } });
+  await tx
+    .insert(orgs)
+    .values({
+      id,
+      parentId: input.parent?.id ?? null,
+      name: input.name,
+      kind: input.kind,
+      code: input.code ?? null,
+      region: input.region ?? null,
+      path,
+    });
+  await recordAudit(tx, {
+    actor: null,
+    orgId: id,
+    action: 'orgs.create',
+    entityType: 'org',
+    entityId: id,
+    after: { name: input.name, kind: input.kind, path },
+  });
   return { id, path, name: input.name };
 }
 
@@ -23,12 +40,26 @@ export type ProvisionedUser = { id: string; username: string; displayName: strin
 /** Creates a user as the system; pass a precomputed hash to create thousands without re-hashing. */
 export async function provisionUser(
   tx: Db,
-  input: { org: ProvisionedOrg; username: string; displayName: string; roleIds: RoleId[]; password?: string; passwordHash?: string; mustChangePassword?: boolean },
+  input: {
+    org: ProvisionedOrg;
+    username: string;
+    displayName: string;
+    roleIds: RoleId[];
+    password?: string;
+    passwordHash?: string;
+    mustChangePassword?: boolean;
+  },
 ): Promise<ProvisionedUser> {
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password ?? crypto.randomUUID()));
   const [row] = await tx
     .insert(users)
-    .values({ orgId: input.org.id, username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: input.mustChangePassword ?? false })
+    .values({
+      orgId: input.org.id,
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      mustChangePassword: input.mustChangePassword ?? false,
+    })
     .returning({ id: users.id });
   await tx.insert(userRoles).values(input.roleIds.map((roleId) => ({ userId: row!.id, roleId })));
   await recordAudit(tx, {

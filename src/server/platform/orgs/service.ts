@@ -2,7 +2,17 @@ import { and, asc, count, eq, ilike, inArray, like, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { allPermissions, permissionLabels, type RoleId } from '../../../shared/platform/access.ts';
-import type { CreateOrgInput, CreateUserInput, Org, Role, UpdateOrgInput, UpdateRoleInput, UpdateUserInput, User, UserListQuery } from '../../../shared/platform/orgs.ts';
+import type {
+  CreateOrgInput,
+  CreateUserInput,
+  Org,
+  Role,
+  UpdateOrgInput,
+  UpdateRoleInput,
+  UpdateUserInput,
+  User,
+  UserListQuery,
+} from '../../../shared/platform/orgs.ts';
 import { orgs, roles, userRoles, users } from './tables.ts';
 import { type Actor, type Owned, authorize, requirePermission, isRootActor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -11,7 +21,10 @@ import { conflict, forbidden, invalidField, notFound } from '../errors.ts';
 
 /** The organisation as an owner for `authorize`, or null when it does not exist. */
 export async function findOrgOwner(db: Db, orgId: string): Promise<(Owned & { name: string }) | null> {
-  const [row] = await db.select({ orgId: orgs.id, orgPath: orgs.path, name: orgs.name }).from(orgs).where(eq(orgs.id, orgId));
+  const [row] = await db
+    .select({ orgId: orgs.id, orgPath: orgs.path, name: orgs.name })
+    .from(orgs)
+    .where(eq(orgs.id, orgId));
   return row ?? null;
 }
 
@@ -26,7 +39,11 @@ const toOrg = (row: typeof orgs.$inferSelect): Org => ({
 
 /** The actor's organisation and everything below it. */
 export async function listVisibleOrgs(db: Db, actor: Actor): Promise<Org[]> {
-  const rows = await db.select().from(orgs).where(like(orgs.path, `${actor.orgPath}%`)).orderBy(asc(orgs.path));
+  const rows = await db
+    .select()
+    .from(orgs)
+    .where(like(orgs.path, `${actor.orgPath}%`))
+    .orderBy(asc(orgs.path));
   return rows.map(toOrg);
 }
 
@@ -38,9 +55,24 @@ export async function createOrg(db: Db, actor: Actor, input: CreateOrgInput): Pr
     const id = crypto.randomUUID();
     const [row] = await tx
       .insert(orgs)
-      .values({ id, parentId: parent.orgId, name: input.name, kind: input.kind, code: input.code ?? null, region: input.region ?? null, path: `${parent.orgPath}${id}/` })
+      .values({
+        id,
+        parentId: parent.orgId,
+        name: input.name,
+        kind: input.kind,
+        code: input.code ?? null,
+        region: input.region ?? null,
+        path: `${parent.orgPath}${id}/`,
+      })
       .returning();
-    await recordAudit(tx, { actor, orgId: id, action: 'orgs.create', entityType: 'org', entityId: id, after: row });
+    await recordAudit(tx, {
+      actor,
+      orgId: id,
+      action: 'orgs.create',
+      entityType: 'org',
+      entityId: id,
+      after: row,
+    });
     return toOrg(row!);
   });
 }
@@ -50,7 +82,15 @@ export async function updateOrg(db: Db, actor: Actor, orgId: string, input: Upda
   return inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(orgs).where(eq(orgs.id, orgId));
     const [after] = await tx.update(orgs).set(input).where(eq(orgs.id, orgId)).returning();
-    await recordAudit(tx, { actor, orgId, action: 'orgs.update', entityType: 'org', entityId: orgId, before, after });
+    await recordAudit(tx, {
+      actor,
+      orgId,
+      action: 'orgs.update',
+      entityType: 'org',
+      entityId: orgId,
+      before,
+      after,
+    });
     return toOrg(after!);
   });
 }
@@ -63,7 +103,11 @@ async function rolesOf(db: Db, userIds: string[]): Promise<Map<string, RoleId[]>
   return map;
 }
 
-export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Promise<{ items: User[]; total: number }> {
+export async function listUsers(
+  db: Db,
+  actor: Actor,
+  query: UserListQuery,
+): Promise<{ items: User[]; total: number }> {
   requirePermission(actor, 'admin.users');
   let scopePath = actor.orgPath;
   if (query.orgId) {
@@ -75,7 +119,11 @@ export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Pro
     like(orgs.path, `${scopePath}%`),
     query.q ? or(ilike(users.username, `%${query.q}%`), ilike(users.displayName, `%${query.q}%`)) : undefined,
   );
-  const [totalRow] = await db.select({ n: count() }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(where);
+  const [totalRow] = await db
+    .select({ n: count() })
+    .from(users)
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(where);
   const rows = await db
     .select({ user: users, orgName: orgs.name })
     .from(users)
@@ -84,7 +132,10 @@ export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Pro
     .orderBy(asc(orgs.path), asc(users.username))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const roleMap = await rolesOf(db, rows.map((r) => r.user.id));
+  const roleMap = await rolesOf(
+    db,
+    rows.map((r) => r.user.id),
+  );
   return {
     total: totalRow?.n ?? 0,
     items: rows.map(({ user, orgName }) => ({
@@ -101,11 +152,24 @@ export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Pro
 }
 
 async function getUser(db: Db, userId: string): Promise<User | null> {
-  const [row] = await db.select({ user: users, orgName: orgs.name }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, userId));
+  const [row] = await db
+    .select({ user: users, orgName: orgs.name })
+    .from(users)
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(users.id, userId));
   if (!row) return null;
   const roleMap = await rolesOf(db, [userId]);
   const { user, orgName } = row;
-  return { id: user.id, username: user.username, displayName: user.displayName, orgId: user.orgId, orgName, roleIds: roleMap.get(userId) ?? [], isActive: user.isActive, phone: user.phone };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    orgId: user.orgId,
+    orgName,
+    roleIds: roleMap.get(userId) ?? [],
+    isActive: user.isActive,
+    phone: user.phone,
+  };
 }
 
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<User> {
@@ -118,25 +182,51 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
   const id = await inTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(users)
-      .values({ orgId: input.orgId, username: input.username, displayName: input.displayName, phone: input.phone ?? null, passwordHash, mustChangePassword: true })
+      .values({
+        orgId: input.orgId,
+        username: input.username,
+        displayName: input.displayName,
+        phone: input.phone ?? null,
+        passwordHash,
+        mustChangePassword: true,
+      })
       .returning({ id: users.id });
-    await tx.insert(userRoles).values([...new Set(input.roleIds)].map((roleId) => ({ userId: row!.id, roleId })));
-    await recordAudit(tx, { actor, orgId: input.orgId, action: 'users.create', entityType: 'user', entityId: row!.id, after: { ...input, password: undefined } });
+    await tx
+      .insert(userRoles)
+      .values([...new Set(input.roleIds)].map((roleId) => ({ userId: row!.id, roleId })));
+    await recordAudit(tx, {
+      actor,
+      orgId: input.orgId,
+      action: 'users.create',
+      entityType: 'user',
+      entityId: row!.id,
+      after: { ...input, password: undefined },
+    });
     return row!.id;
   });
   return (await getUser(db, id))!;
 }
 
-export async function updateUser(db: Db, actor: Actor, userId: string, input: UpdateUserInput): Promise<User> {
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  input: UpdateUserInput,
+): Promise<User> {
   const before = await getUser(db, userId);
   if (!before) throw notFound('用户');
-  authorize(actor, await findOrgOwner(db, before.orgId), { write: true, permission: 'admin.users', what: '用户' });
+  authorize(actor, await findOrgOwner(db, before.orgId), {
+    write: true,
+    permission: 'admin.users',
+    what: '用户',
+  });
   if (input.orgId && input.orgId !== before.orgId) {
     const target = await findOrgOwner(db, input.orgId);
     if (!target) throw invalidField('orgId', '所属机构不存在');
     authorize(actor, target, { write: true, permission: 'admin.users', what: '机构' });
   }
-  if (userId === actor.userId && input.isActive === false) throw invalidField('isActive', '不能停用自己的账号');
+  if (userId === actor.userId && input.isActive === false)
+    throw invalidField('isActive', '不能停用自己的账号');
   const passwordHash = input.resetPassword ? await hashPassword(input.resetPassword) : undefined;
   await inTransaction(db, async (tx) => {
     const { roleIds, resetPassword, ...fields } = input;
@@ -146,22 +236,47 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Up
       await tx.delete(userRoles).where(eq(userRoles.userId, userId));
       await tx.insert(userRoles).values([...new Set(roleIds)].map((roleId) => ({ userId, roleId })));
     }
-    const after = { ...before, ...fields, ...(roleIds ? { roleIds } : {}), passwordReset: Boolean(resetPassword) };
-    await recordAudit(tx, { actor, orgId: before.orgId, action: 'users.update', entityType: 'user', entityId: userId, before, after });
+    const after = {
+      ...before,
+      ...fields,
+      ...(roleIds ? { roleIds } : {}),
+      passwordReset: Boolean(resetPassword),
+    };
+    await recordAudit(tx, {
+      actor,
+      orgId: before.orgId,
+      action: 'users.update',
+      entityType: 'user',
+      entityId: userId,
+      before,
+      after,
+    });
   });
   return (await getUser(db, userId))!;
 }
 
-export async function listRoles(db: Db): Promise<{ items: Role[]; permissions: { key: string; label: string }[] }> {
+export async function listRoles(
+  db: Db,
+): Promise<{ items: Role[]; permissions: { key: string; label: string }[] }> {
   const rows = await db.select().from(roles).orderBy(asc(roles.id));
   return {
-    items: rows.map((r) => ({ id: r.id as RoleId, name: r.name, permissions: r.permissions, writeScope: r.writeScope as Role['writeScope'] })),
+    items: rows.map((r) => ({
+      id: r.id as RoleId,
+      name: r.name,
+      permissions: r.permissions,
+      writeScope: r.writeScope as Role['writeScope'],
+    })),
     permissions: allPermissions.map((key) => ({ key, label: permissionLabels[key] })),
   };
 }
 
 /** Roles are shared by the whole deployment, so only a root-organisation admin changes them. */
-export async function updateRole(db: Db, actor: Actor, roleId: string, input: UpdateRoleInput): Promise<Role> {
+export async function updateRole(
+  db: Db,
+  actor: Actor,
+  roleId: string,
+  input: UpdateRoleInput,
+): Promise<Role> {
   requirePermission(actor, 'admin.roles');
   if (!isRootActor(actor)) throw forbidden('角色权限由最上级机构的系统管理员维护');
   const [before] = await db.select().from(roles).where(eq(roles.id, roleId));
@@ -171,7 +286,20 @@ export async function updateRole(db: Db, actor: Actor, roleId: string, input: Up
   }
   return inTransaction(db, async (tx) => {
     const [after] = await tx.update(roles).set(input).where(eq(roles.id, roleId)).returning();
-    await recordAudit(tx, { actor, orgId: actor.orgId, action: 'roles.update', entityType: 'role', entityId: roleId, before, after });
-    return { id: after!.id as RoleId, name: after!.name, permissions: after!.permissions, writeScope: after!.writeScope as Role['writeScope'] };
+    await recordAudit(tx, {
+      actor,
+      orgId: actor.orgId,
+      action: 'roles.update',
+      entityType: 'role',
+      entityId: roleId,
+      before,
+      after,
+    });
+    return {
+      id: after!.id as RoleId,
+      name: after!.name,
+      permissions: after!.permissions,
+      writeScope: after!.writeScope as Role['writeScope'],
+    };
   });
 }

@@ -23,7 +23,10 @@ export const orgs = pgTable(
 export const roles = pgTable('roles', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+  permissions: text('permissions')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   writeScope: text('write_scope').notNull().default('own'),
 });
 

@@ -28,11 +28,24 @@ const permits = pgTable('test_permits', {
 const permitProcedure = defineProcedure({
   id: 'test.permit',
   label: '测试流程',
-  states: { lead: '线索', filed: '已立案', noticeServed: '已告知', decided: '已决定', served: '已送达', closed: '已结案' },
+  states: {
+    lead: '线索',
+    filed: '已立案',
+    noticeServed: '已告知',
+    decided: '已决定',
+    served: '已送达',
+    closed: '已结案',
+  },
   initial: 'lead',
   terminal: ['closed'],
   actions: {
-    file: { label: '立案', from: ['lead'], to: 'filed', roles: ['sectionHead'], requiresCertifiedOfficers: 2 },
+    file: {
+      label: '立案',
+      from: ['lead'],
+      to: 'filed',
+      roles: ['sectionHead'],
+      requiresCertifiedOfficers: 2,
+    },
     serveNotice: { label: '送达告知书', from: ['filed'], to: 'noticeServed', documents: ['priorNotice'] },
     decide: { label: '作出决定', from: ['noticeServed'], to: 'decided' },
     serve: { label: '送达决定书', from: ['decided'], to: 'served' },
@@ -40,7 +53,12 @@ const permitProcedure = defineProcedure({
   },
   clocks: {
     decision: { label: '作出处罚决定期限', rule: 'XZCF-60', startsOn: 'file', stopsOn: ['decide'] },
-    hearingRequest: { label: '听证申请期限', rule: 'XZCF-64-1', startsOn: 'serveNotice', stopsOn: ['decide'] },
+    hearingRequest: {
+      label: '听证申请期限',
+      rule: 'XZCF-64-1',
+      startsOn: 'serveNotice',
+      stopsOn: ['decide'],
+    },
     service: { label: '决定书送达期限', rule: 'XZCF-61', startsOn: 'decide', stopsOn: ['serve'] },
     statement: { label: '陈述申辩期限', rule: 'XZCF-CSSB', startsOn: 'serveNotice', stopsOn: ['decide'] },
   },
@@ -49,10 +67,18 @@ const permitProcedure = defineProcedure({
 registerProcedure({
   definition: permitProcedure,
   table: permits,
-  columns: { id: permits.id, orgId: permits.orgId, state: permits.state, title: permits.title, assigneeId: permits.assigneeId },
+  columns: {
+    id: permits.id,
+    orgId: permits.orgId,
+    state: permits.state,
+    title: permits.title,
+    assigneeId: permits.assigneeId,
+  },
   link: (id) => `/test/${id}`,
-  documentsOf: async (db, id) => (await db.select({ d: permits.documents }).from(permits).where(eq(permits.id, id)))[0]?.d ?? [],
-  officersOf: async (db, id) => (await db.select({ o: permits.officerIds }).from(permits).where(eq(permits.id, id)))[0]?.o ?? [],
+  documentsOf: async (db, id) =>
+    (await db.select({ d: permits.documents }).from(permits).where(eq(permits.id, id)))[0]?.d ?? [],
+  officersOf: async (db, id) =>
+    (await db.select({ o: permits.officerIds }).from(permits).where(eq(permits.id, id)))[0]?.o ?? [],
   documentLabels: { priorNotice: '行政处罚事先告知书' },
 });
 
@@ -70,27 +96,68 @@ describe('procedure engine', () => {
 
   async function newPermit(overrides: Partial<typeof permits.$inferInsert> = {}) {
     const id = crypto.randomUUID();
-    await t.database.db.insert(permits).values({ id, orgId: orgA, state: 'lead', title: '某诊所超范围执业案', assigneeId: users.a1.id, documents: [], officerIds: [users.a1.id, users.a2.id], ...overrides });
+    await t.database.db
+      .insert(permits)
+      .values({
+        id,
+        orgId: orgA,
+        state: 'lead',
+        title: '某诊所超范围执业案',
+        assigneeId: users.a1.id,
+        documents: [],
+        officerIds: [users.a1.id, users.a2.id],
+        ...overrides,
+      });
     return id;
   }
   const act = async (user: ProvisionedUser, recordId: string, action: string, at: string) =>
-    inTransaction(t.database.db, async (tx) => transition(tx, { procedureId: 'test.permit', recordId, action, actor: (await actorForUser(tx, user.id))!, at: new Date(at) }));
+    inTransaction(t.database.db, async (tx) =>
+      transition(tx, {
+        procedureId: 'test.permit',
+        recordId,
+        action,
+        actor: (await actorForUser(tx, user.id))!,
+        at: new Date(at),
+      }),
+    );
 
   before(async () => {
     const passwordHash = await hashPassword(password);
     users = await inTransaction(t.database.db, async (tx) => {
       const city = await provisionOrg(tx, { parent: null, name: '测试市卫生健康委员会', kind: 'commission' });
-      const instA = await provisionOrg(tx, { parent: city, name: '甲县卫生监督所', kind: 'institute', region: '甲县' });
-      const instB = await provisionOrg(tx, { parent: city, name: '乙县卫生监督所', kind: 'institute', region: '乙县' });
+      const instA = await provisionOrg(tx, {
+        parent: city,
+        name: '甲县卫生监督所',
+        kind: 'institute',
+        region: '甲县',
+      });
+      const instB = await provisionOrg(tx, {
+        parent: city,
+        name: '乙县卫生监督所',
+        kind: 'institute',
+        region: '乙县',
+      });
       orgA = instA.id;
-      const make = (org: typeof instA, username: string, roleIds: ('officer' | 'sectionHead' | 'systemAdmin')[]) =>
-        provisionUser(tx, { org, username, displayName: username, roleIds, passwordHash });
+      const make = (
+        org: typeof instA,
+        username: string,
+        roleIds: ('officer' | 'sectionHead' | 'systemAdmin')[],
+      ) => provisionUser(tx, { org, username, displayName: username, roleIds, passwordHash });
       const head = await make(instA, 'eng-head', ['sectionHead', 'officer']);
       const a1 = await make(instA, 'eng-a1', ['officer']);
       const a2 = await make(instA, 'eng-a2', ['officer']);
       const b1 = await make(instB, 'eng-b1', ['officer']);
       for (const [i, u] of [head, a1, a2, b1].entries()) {
-        await tx.insert(officerCertificates).values({ userId: u.id, orgId: u.orgId, certificateNumber: `ENG-${i}`, issuingBody: '测试市人民政府', validFrom: '2025-12-01', validUntil: '2030-01-01' });
+        await tx
+          .insert(officerCertificates)
+          .values({
+            userId: u.id,
+            orgId: u.orgId,
+            certificateNumber: `ENG-${i}`,
+            issuingBody: '测试市人民政府',
+            validFrom: '2025-12-01',
+            validUntil: '2030-01-01',
+          });
       }
       const admin = await make(instA, 'eng-admin', ['systemAdmin']);
       return { head, a1, a2, b1, admin };
@@ -101,7 +168,10 @@ describe('procedure engine', () => {
     const id = await newPermit({ documents: ['priorNotice'] });
     await act(users.head, id, 'file', '2026-01-05T02:00:00Z');
     await act(users.a1, id, 'serveNotice', '2026-02-12T02:00:00Z');
-    const rows = await t.database.db.select().from(procedureDeadlines).where(eq(procedureDeadlines.recordId, id));
+    const rows = await t.database.db
+      .select()
+      .from(procedureDeadlines)
+      .where(eq(procedureDeadlines.recordId, id));
     const due = Object.fromEntries(rows.map((r) => [r.clock, r.dueDate]));
     // 90 natural days from 2026-01-05 end on 04-05 (清明, a rest day) → 04-07; the warning names 04-05.
     assert.equal(due.decision, '2026-04-07');
@@ -109,9 +179,15 @@ describe('procedure engine', () => {
     // 5 working days after 02-12: 02-13, 02-14 (调休), 02-24, 02-25, 02-26.
     assert.equal(due.hearingRequest, '2026-02-26');
     await act(users.a1, id, 'decide', '2026-02-12T03:00:00Z');
-    const [service] = await t.database.db.select().from(procedureDeadlines).where(sql`${procedureDeadlines.recordId} = ${id} and ${procedureDeadlines.clock} = 'service'`);
+    const [service] = await t.database.db
+      .select()
+      .from(procedureDeadlines)
+      .where(sql`${procedureDeadlines.recordId} = ${id} and ${procedureDeadlines.clock} = 'service'`);
     assert.equal(service!.dueDate, '2026-02-28'); // legal-rules.md §14c
-    const stopped = await t.database.db.select().from(procedureDeadlines).where(sql`${procedureDeadlines.recordId} = ${id} and ${procedureDeadlines.status} = 'stopped'`);
+    const stopped = await t.database.db
+      .select()
+      .from(procedureDeadlines)
+      .where(sql`${procedureDeadlines.recordId} = ${id} and ${procedureDeadlines.status} = 'stopped'`);
     assert.deepEqual(stopped.map((r) => r.clock).sort(), ['decision', 'hearingRequest', 'statement']);
   });
 
@@ -120,7 +196,12 @@ describe('procedure engine', () => {
     const { cookie: headCookie } = await loginAs(t.app, 'eng-head', password);
     const { cookie: a1Cookie } = await loginAs(t.app, 'eng-a1', password);
     const post = (cookie: string, action: string) =>
-      t.app.inject({ method: 'POST', url: `/api/procedures/test.permit/records/${id}/actions/${action}`, headers: { cookie }, payload: {} });
+      t.app.inject({
+        method: 'POST',
+        url: `/api/procedures/test.permit/records/${id}/actions/${action}`,
+        headers: { cookie },
+        payload: {},
+      });
 
     const early = await post(headCookie, 'decide');
     assert.equal(early.statusCode, 409);
@@ -131,12 +212,21 @@ describe('procedure engine', () => {
     const unknown = await post(headCookie, 'teleport');
     assert.equal(unknown.statusCode, 404);
 
-    await t.database.db.update(officerCertificates).set({ validUntil: '2026-01-01' }).where(eq(officerCertificates.userId, users.a2.id));
-    await t.database.db.update(officerCertificates).set({ validUntil: '2026-01-01' }).where(eq(officerCertificates.userId, users.head.id));
+    await t.database.db
+      .update(officerCertificates)
+      .set({ validUntil: '2026-01-01' })
+      .where(eq(officerCertificates.userId, users.a2.id));
+    await t.database.db
+      .update(officerCertificates)
+      .set({ validUntil: '2026-01-01' })
+      .where(eq(officerCertificates.userId, users.head.id));
     const uncertified = await post(headCookie, 'file');
     assert.equal(uncertified.statusCode, 422);
     assert.match(uncertified.json().error.message, /至少2名持有效执法证/);
-    await t.database.db.update(officerCertificates).set({ validUntil: '2030-01-01' }).where(sql`${officerCertificates.userId} in (${users.a2.id}, ${users.head.id})`);
+    await t.database.db
+      .update(officerCertificates)
+      .set({ validUntil: '2030-01-01' })
+      .where(sql`${officerCertificates.userId} in (${users.a2.id}, ${users.head.id})`);
 
     // The successful step on a fixed 2026 date, so its 90-day clock stays inside the loaded calendar.
     await act(users.head, id, 'file', '2026-03-02T02:00:00Z');
@@ -144,11 +234,17 @@ describe('procedure engine', () => {
     assert.equal(noDocument.statusCode, 422);
     assert.equal(noDocument.json().error.message, '缺少文书：行政处罚事先告知书');
 
-    const timeline = await t.app.inject({ url: `/api/procedures/test.permit/records/${id}/timeline`, headers: { cookie: a1Cookie } });
+    const timeline = await t.app.inject({
+      url: `/api/procedures/test.permit/records/${id}/timeline`,
+      headers: { cookie: a1Cookie },
+    });
     assert.equal(timeline.statusCode, 200);
     const body = timeline.json();
     assert.equal(body.stateLabel, '已立案');
-    assert.deepEqual(body.steps.map((s: { actionLabel: string }) => s.actionLabel), ['立案']);
+    assert.deepEqual(
+      body.steps.map((s: { actionLabel: string }) => s.actionLabel),
+      ['立案'],
+    );
     assert.equal(body.allowedActions[0].blockedBy, '缺少文书：行政处罚事先告知书');
     assert.equal(body.deadlines[0].clock, 'decision');
     assert.equal(body.deadlines[0].citation, '行政处罚法第六十条');
@@ -157,9 +253,17 @@ describe('procedure engine', () => {
   test('another county gets 404 and the record is unchanged', async () => {
     const id = await newPermit();
     const { cookie } = await loginAs(t.app, 'eng-b1', password);
-    const res = await t.app.inject({ method: 'POST', url: `/api/procedures/test.permit/records/${id}/actions/file`, headers: { cookie }, payload: {} });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/procedures/test.permit/records/${id}/actions/file`,
+      headers: { cookie },
+      payload: {},
+    });
     assert.equal(res.statusCode, 404);
-    const timeline = await t.app.inject({ url: `/api/procedures/test.permit/records/${id}/timeline`, headers: { cookie } });
+    const timeline = await t.app.inject({
+      url: `/api/procedures/test.permit/records/${id}/timeline`,
+      headers: { cookie },
+    });
     assert.equal(timeline.statusCode, 404);
     const [row] = await t.database.db.select().from(permits).where(eq(permits.id, id));
     assert.equal(row!.state, 'lead');
@@ -167,7 +271,10 @@ describe('procedure engine', () => {
 
   test('two people taking the same step at once: one wins, the other gets 409', async () => {
     const id = await newPermit();
-    const results = await Promise.allSettled([act(users.head, id, 'file', '2026-03-02T02:00:00Z'), act(users.head, id, 'file', '2026-03-02T02:00:00Z')]);
+    const results = await Promise.allSettled([
+      act(users.head, id, 'file', '2026-03-02T02:00:00Z'),
+      act(users.head, id, 'file', '2026-03-02T02:00:00Z'),
+    ]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const failure = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     assert.equal(failure.reason.statusCode, 409);
@@ -177,22 +284,39 @@ describe('procedure engine', () => {
     const id = await newPermit({ documents: ['priorNotice'], title: '提醒测试案' });
     await act(users.head, id, 'file', '2026-02-10T02:00:00Z');
     await act(users.a1, id, 'serveNotice', '2026-02-12T02:00:00Z');
-    const started = await t.database.db.select().from(notifications).where(sql`${notifications.userId} = ${users.a1.id} and ${notifications.kind} = 'deadline.started' and ${notifications.body} like '%提醒测试案%'`);
+    const started = await t.database.db
+      .select()
+      .from(notifications)
+      .where(
+        sql`${notifications.userId} = ${users.a1.id} and ${notifications.kind} = 'deadline.started' and ${notifications.body} like '%提醒测试案%'`,
+      );
     assert.equal(started.length, 3, 'the assignee hears when each clock starts');
 
     const first = await sweepReminders(t.database.db, '2026-02-27');
     assert.ok(first.deadlineReminders >= 1);
-    const overdue = await t.database.db.select().from(notifications).where(sql`${notifications.userId} = ${users.a1.id} and ${notifications.kind} = 'deadline.overdue' and ${notifications.body} like '%提醒测试案%听证申请期限%'`);
+    const overdue = await t.database.db
+      .select()
+      .from(notifications)
+      .where(
+        sql`${notifications.userId} = ${users.a1.id} and ${notifications.kind} = 'deadline.overdue' and ${notifications.body} like '%提醒测试案%听证申请期限%'`,
+      );
     assert.equal(overdue.length, 1);
     assert.match(overdue[0]!.body, /2026-02-26.*行政处罚法第六十四条/);
     const second = await sweepReminders(t.database.db, '2026-02-27');
     assert.equal(second.deadlineReminders, 0, 'a second sweep raises nothing new');
 
     const { cookie } = await loginAs(t.app, 'eng-a1', password);
-    const list = await t.app.inject({ url: '/api/deadlines?scope=mine&status=active&pageSize=100', headers: { cookie } });
+    const list = await t.app.inject({
+      url: '/api/deadlines?scope=mine&status=active&pageSize=100',
+      headers: { cookie },
+    });
     assert.equal(list.statusCode, 200);
     const mine = list.json().items.filter((d: { recordId: string }) => d.recordId === id);
-    assert.deepEqual(mine.map((d: { clock: string }) => d.clock).sort(), ['decision', 'hearingRequest', 'statement']);
+    assert.deepEqual(mine.map((d: { clock: string }) => d.clock).sort(), [
+      'decision',
+      'hearingRequest',
+      'statement',
+    ]);
     const bell = await t.app.inject({ url: '/api/notifications?unreadOnly=true', headers: { cookie } });
     assert.ok(bell.json().unread >= 3);
   });
@@ -201,23 +325,46 @@ describe('procedure engine', () => {
     const { cookie } = await loginAs(t.app, 'eng-admin', password);
     const settings = await t.app.inject({ url: '/api/procedures/test.permit/settings', headers: { cookie } });
     assert.equal(settings.statusCode, 200);
-    assert.deepEqual(settings.json().items.map((i: { clock: string }) => i.clock), ['statement']);
-    const statutory = await t.app.inject({ method: 'PUT', url: '/api/procedures/test.permit/settings/hearingRequest', headers: { cookie }, payload: { period: 10 } });
+    assert.deepEqual(
+      settings.json().items.map((i: { clock: string }) => i.clock),
+      ['statement'],
+    );
+    const statutory = await t.app.inject({
+      method: 'PUT',
+      url: '/api/procedures/test.permit/settings/hearingRequest',
+      headers: { cookie },
+      payload: { period: 10 },
+    });
     assert.equal(statutory.statusCode, 400);
     assert.match(statutory.json().error.message, /法定期限/);
     const officer = await loginAs(t.app, 'eng-a1', password);
-    const notAdmin = await t.app.inject({ method: 'PUT', url: '/api/procedures/test.permit/settings/statement', headers: { cookie: officer.cookie }, payload: { period: 5 } });
+    const notAdmin = await t.app.inject({
+      method: 'PUT',
+      url: '/api/procedures/test.permit/settings/statement',
+      headers: { cookie: officer.cookie },
+      payload: { period: 5 },
+    });
     assert.equal(notAdmin.statusCode, 403);
 
     const dueOf = async (id: string) =>
-      (await t.database.db.select().from(procedureDeadlines).where(sql`${procedureDeadlines.recordId} = ${id} and ${procedureDeadlines.clock} = 'statement'`))[0]!.dueDate;
+      (
+        await t.database.db
+          .select()
+          .from(procedureDeadlines)
+          .where(sql`${procedureDeadlines.recordId} = ${id} and ${procedureDeadlines.clock} = 'statement'`)
+      )[0]!.dueDate;
     const withDefault = await newPermit({ documents: ['priorNotice'] });
     await act(users.head, withDefault, 'file', '2026-02-10T02:00:00Z');
     await act(users.a1, withDefault, 'serveNotice', '2026-02-12T02:00:00Z');
     // Default 3 working days: 02-13, 02-14 (调休 Saturday), 02-24.
     assert.equal(await dueOf(withDefault), '2026-02-24');
 
-    const put = await t.app.inject({ method: 'PUT', url: '/api/procedures/test.permit/settings/statement', headers: { cookie }, payload: { period: 5 } });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/procedures/test.permit/settings/statement',
+      headers: { cookie },
+      payload: { period: 5 },
+    });
     assert.equal(put.statusCode, 200);
     const withSetting = await newPermit({ documents: ['priorNotice'] });
     await act(users.head, withSetting, 'file', '2026-02-10T02:00:00Z');

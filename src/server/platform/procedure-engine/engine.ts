@@ -1,8 +1,18 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { roleLabels } from '../../../shared/platform/access.ts';
-import { checkTransition, allowedActions as listAllowedActions, type AllowedAction, type ProcedureSnapshot } from '../../../shared/procedure/define-procedure.ts';
-import { computeClocks, shanghaiDate, type ClockState, type StepRecord } from '../../../shared/procedure/clocks.ts';
+import {
+  checkTransition,
+  allowedActions as listAllowedActions,
+  type AllowedAction,
+  type ProcedureSnapshot,
+} from '../../../shared/procedure/define-procedure.ts';
+import {
+  computeClocks,
+  shanghaiDate,
+  type ClockState,
+  type StepRecord,
+} from '../../../shared/procedure/clocks.ts';
 import { orgs } from '../orgs/tables.ts';
 import { procedureDeadlines, procedureSettings, procedureSteps, notifications } from './tables.ts';
 import { outbox } from '../outbox/tables.ts';
@@ -13,7 +23,14 @@ import { enforcementIneligibility } from '../officers/service.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
 import { findProcedure, type RegisteredProcedure } from './registry.ts';
 
-export type RecordHead = { id: string; orgId: string; orgPath: string; state: string; title: string; assigneeId: string | null };
+export type RecordHead = {
+  id: string;
+  orgId: string;
+  orgPath: string;
+  state: string;
+  title: string;
+  assigneeId: string | null;
+};
 
 export function requireProcedure(procedureId: string): RegisteredProcedure {
   const procedure = findProcedure(procedureId);
@@ -22,10 +39,21 @@ export function requireProcedure(procedureId: string): RegisteredProcedure {
 }
 
 /** The record's id, owner, state and title, or null when it does not exist. */
-export async function loadRecordHead(db: Db, procedure: RegisteredProcedure, recordId: string): Promise<RecordHead | null> {
+export async function loadRecordHead(
+  db: Db,
+  procedure: RegisteredProcedure,
+  recordId: string,
+): Promise<RecordHead | null> {
   const c = procedure.columns;
   const [row] = await db
-    .select({ id: c.id, orgId: c.orgId, state: c.state, title: c.title, assigneeId: c.assigneeId ?? sql`null`, orgPath: orgs.path })
+    .select({
+      id: c.id,
+      orgId: c.orgId,
+      state: c.state,
+      title: c.title,
+      assigneeId: c.assigneeId ?? sql`null`,
+      orgPath: orgs.path,
+    })
     .from(procedure.table)
     .innerJoin(orgs, eq(orgs.id, c.orgId))
     .where(eq(c.id, recordId));
@@ -40,7 +68,11 @@ async function loadSteps(db: Db, procedureId: string, recordId: string) {
     .orderBy(asc(procedureSteps.at));
 }
 
-const toStepRecord = (s: { action: string; at: Date }): StepRecord => ({ action: s.action, at: s.at.toISOString(), date: shanghaiDate(s.at.toISOString()) });
+const toStepRecord = (s: { action: string; at: Date }): StepRecord => ({
+  action: s.action,
+  at: s.at.toISOString(),
+  date: shanghaiDate(s.at.toISOString()),
+});
 
 async function periodSettings(db: Db, procedureId: string, orgId: string): Promise<Record<string, number>> {
   const rows = await db
@@ -50,12 +82,28 @@ async function periodSettings(db: Db, procedureId: string, orgId: string): Promi
   return Object.fromEntries(rows.map((r) => [r.clock, r.period]));
 }
 
-export async function computeRecordClocks(db: Db, procedure: RegisteredProcedure, head: RecordHead, steps: StepRecord[], today: string): Promise<ClockState[]> {
+export async function computeRecordClocks(
+  db: Db,
+  procedure: RegisteredProcedure,
+  head: RecordHead,
+  steps: StepRecord[],
+  today: string,
+): Promise<ClockState[]> {
   const cal = await loadCalendar(db);
-  return computeClocks(procedure.definition, steps, cal, { today, settings: { periods: await periodSettings(db, procedure.definition.id, head.orgId) } });
+  return computeClocks(procedure.definition, steps, cal, {
+    today,
+    settings: { periods: await periodSettings(db, procedure.definition.id, head.orgId) },
+  });
 }
 
-async function snapshotOf(db: Db, procedure: RegisteredProcedure, head: RecordHead, actor: Actor, today: string, input?: unknown) {
+async function snapshotOf(
+  db: Db,
+  procedure: RegisteredProcedure,
+  head: RecordHead,
+  actor: Actor,
+  today: string,
+  input?: unknown,
+) {
   const steps = (await loadSteps(db, procedure.definition.id, head.id)).map(toStepRecord);
   const clocks = await computeRecordClocks(db, procedure, head, steps, today);
   const officerIds = (await procedure.officersOf?.(db, head.id)) ?? [];
@@ -68,18 +116,35 @@ async function snapshotOf(db: Db, procedure: RegisteredProcedure, head: RecordHe
     clocks,
     officers: officerIds.map((id) => ({ id, isCertified: eligibility.get(id)?.why === null })),
   };
-  const engineActor = { id: actor.userId, roles: actor.roleIds, isCertified: eligibility.get(actor.userId)?.why === null };
+  const engineActor = {
+    id: actor.userId,
+    roles: actor.roleIds,
+    isCertified: eligibility.get(actor.userId)?.why === null,
+  };
   const options = { roleLabels, documentLabels: procedure.documentLabels, input };
   return { snapshot, engineActor, options, steps };
 }
 
 /** The buttons a user sees: every action leaving the current state, with the reason when it is blocked. */
-export async function allowedActionsFor(db: Db, procedure: RegisteredProcedure, head: RecordHead, actor: Actor, today: string): Promise<AllowedAction[]> {
+export async function allowedActionsFor(
+  db: Db,
+  procedure: RegisteredProcedure,
+  head: RecordHead,
+  actor: Actor,
+  today: string,
+): Promise<AllowedAction[]> {
   const { snapshot, engineActor, options } = await snapshotOf(db, procedure, head, actor, today);
   return listAllowedActions(procedure.definition, snapshot, engineActor, today, options);
 }
 
-const refusalStatus = { UNKNOWN_ACTION: 404, WRONG_STATE: 409, FORBIDDEN_ROLE: 403, CERTIFICATE: 422, MISSING_DOCUMENT: 422, GUARD: 422 } as const;
+const refusalStatus = {
+  UNKNOWN_ACTION: 404,
+  WRONG_STATE: 409,
+  FORBIDDEN_ROLE: 403,
+  CERTIFICATE: 422,
+  MISSING_DOCUMENT: 422,
+  GUARD: 422,
+} as const;
 
 export type TransitionRequest = {
   procedureId: string;
@@ -97,25 +162,46 @@ export type TransitionRequest = {
  * certificates, documents and guards; moves the state with a compare-and-set; writes the step, the
  * recomputed deadlines, notifications, the audit row and an outbox event.
  */
-export async function transition(tx: Db, request: TransitionRequest): Promise<{ from: string; to: string; stepId: string }> {
+export async function transition(
+  tx: Db,
+  request: TransitionRequest,
+): Promise<{ from: string; to: string; stepId: string }> {
   const procedure = requireProcedure(request.procedureId);
   const { definition, columns } = procedure;
   const head = await loadRecordHead(tx, procedure, request.recordId);
   authorize(request.actor, head, { write: true, permission: 'procedures.act', what: '记录' });
   const at = request.at ?? new Date();
   const today = shanghaiDate(at.toISOString());
-  const { snapshot, engineActor, options } = await snapshotOf(tx, procedure, head as RecordHead, request.actor, today, request.input);
+  const { snapshot, engineActor, options } = await snapshotOf(
+    tx,
+    procedure,
+    head as RecordHead,
+    request.actor,
+    today,
+    request.input,
+  );
   const check = checkTransition(definition, snapshot, engineActor, today, request.action, options);
   if (!check.ok) {
     const status = refusalStatus[check.code];
-    throw new AppError(status, status === 404 ? 'NOT_FOUND' : status === 409 ? 'CONFLICT' : status === 403 ? 'FORBIDDEN' : 'UNPROCESSABLE', check.reason);
+    throw new AppError(
+      status,
+      status === 404
+        ? 'NOT_FOUND'
+        : status === 409
+          ? 'CONFLICT'
+          : status === 403
+            ? 'FORBIDDEN'
+            : 'UNPROCESSABLE',
+      check.reason,
+    );
   }
   const updated = await tx.execute(
     sql`update ${procedure.table} set ${sql.identifier(columns.state.name)} = ${check.to}
         where ${columns.id} = ${head!.id} and ${columns.orgId} = ${head!.orgId} and ${columns.state} = ${head!.state}
         returning ${columns.id}`,
   );
-  if ((updated as unknown as { rows: unknown[] }).rows.length === 0) throw conflict('记录已被他人办理，请刷新后重试');
+  if ((updated as unknown as { rows: unknown[] }).rows.length === 0)
+    throw conflict('记录已被他人办理，请刷新后重试');
   const [step] = await tx
     .insert(procedureSteps)
     .values({
@@ -132,7 +218,16 @@ export async function transition(tx: Db, request: TransitionRequest): Promise<{ 
       input: (request.input ?? null) as never,
     })
     .returning({ id: procedureSteps.id });
-  await procedure.onTransition?.(tx, { action: request.action, from: head!.state, to: check.to, recordId: head!.id, orgId: head!.orgId, actor: request.actor, input: request.input ?? null, today });
+  await procedure.onTransition?.(tx, {
+    action: request.action,
+    from: head!.state,
+    to: check.to,
+    recordId: head!.id,
+    orgId: head!.orgId,
+    actor: request.actor,
+    input: request.input ?? null,
+    today,
+  });
   // Re-read: the module's effects may have changed the title or the assignee the deadlines carry.
   const after = (await loadRecordHead(tx, procedure, head!.id))!;
   await syncDeadlines(tx, procedure, after, today);
@@ -146,18 +241,34 @@ export async function transition(tx: Db, request: TransitionRequest): Promise<{ 
     before: { state: head!.state },
     after: { state: check.to, note: request.note ?? null, input: request.input ?? null },
   });
-  await tx.insert(outbox).values({ topic: event, orgId: head!.orgId, payload: { recordId: head!.id, from: head!.state, to: check.to, stepId: step!.id } });
+  await tx
+    .insert(outbox)
+    .values({
+      topic: event,
+      orgId: head!.orgId,
+      payload: { recordId: head!.id, from: head!.state, to: check.to, stepId: step!.id },
+    });
   return { from: head!.state, to: check.to, stepId: step!.id };
 }
 
 /** Rewrites the record's deadline rows from its steps, and notifies the assignee of clocks that just started. */
-export async function syncDeadlines(tx: Db, procedure: RegisteredProcedure, head: RecordHead, today: string): Promise<ClockState[]> {
+export async function syncDeadlines(
+  tx: Db,
+  procedure: RegisteredProcedure,
+  head: RecordHead,
+  today: string,
+): Promise<ClockState[]> {
   const steps = (await loadSteps(tx, procedure.definition.id, head.id)).map(toStepRecord);
   const clocks = await computeRecordClocks(tx, procedure, head, steps, today);
   const existing = await tx
     .select({ clock: procedureDeadlines.clock, status: procedureDeadlines.status })
     .from(procedureDeadlines)
-    .where(and(eq(procedureDeadlines.procedureId, procedure.definition.id), eq(procedureDeadlines.recordId, head.id)));
+    .where(
+      and(
+        eq(procedureDeadlines.procedureId, procedure.definition.id),
+        eq(procedureDeadlines.recordId, head.id),
+      ),
+    );
   const before = new Map(existing.map((e) => [e.clock, e.status]));
   for (const clock of clocks) {
     if (clock.status === 'notStarted' || !clock.startedOn) continue;
@@ -179,7 +290,10 @@ export async function syncDeadlines(tx: Db, procedure: RegisteredProcedure, head
     await tx
       .insert(procedureDeadlines)
       .values(values)
-      .onConflictDoUpdate({ target: [procedureDeadlines.procedureId, procedureDeadlines.recordId, procedureDeadlines.clock], set: values });
+      .onConflictDoUpdate({
+        target: [procedureDeadlines.procedureId, procedureDeadlines.recordId, procedureDeadlines.clock],
+        set: values,
+      });
     const started = clock.status === 'running' && before.get(clock.clock) !== 'running';
     if (started && head.assigneeId) {
       await notifyUser(tx, {
@@ -201,8 +315,20 @@ export async function syncDeadlines(tx: Db, procedure: RegisteredProcedure, head
 /** An in-app notification; the dedupe key makes a repeated reminder a no-op. */
 export async function notifyUser(
   tx: Db,
-  n: { userId: string; orgId: string; kind: string; title: string; body: string; link: string | null; dedupeKey: string | null },
+  n: {
+    userId: string;
+    orgId: string;
+    kind: string;
+    title: string;
+    body: string;
+    link: string | null;
+    dedupeKey: string | null;
+  },
 ): Promise<boolean> {
-  const inserted = await tx.insert(notifications).values(n).onConflictDoNothing().returning({ id: notifications.id });
+  const inserted = await tx
+    .insert(notifications)
+    .values(n)
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
   return inserted.length > 0;
 }

@@ -20,7 +20,13 @@ async function responsibleUsers(db: Db, orgPath: string, permission: string): Pr
     .innerJoin(orgs, eq(orgs.id, users.orgId))
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .innerJoin(roles, eq(roles.id, userRoles.roleId))
-    .where(and(eq(users.isActive, true), sql`${orgPath} like ${orgs.path} || '%'`, sql`${permission} = any(${roles.permissions})`));
+    .where(
+      and(
+        eq(users.isActive, true),
+        sql`${orgPath} like ${orgs.path} || '%'`,
+        sql`${permission} = any(${roles.permissions})`,
+      ),
+    );
 }
 
 /** The levels at which a certificate holder and the managers are reminded, in days before expiry. */
@@ -30,18 +36,29 @@ const certificateLevels = [certificateExpiryWarningDays, 30, 7, 0] as const;
  * Daily sweep: raises each due-soon and overdue deadline reminder and each certificate-expiry warning
  * (60/30/7 days ahead and on expiry) once; dedupe keys make re-running it harmless.
  */
-export async function sweepReminders(db: Db, today: string): Promise<{ deadlineReminders: number; certificateWarnings: number }> {
+export async function sweepReminders(
+  db: Db,
+  today: string,
+): Promise<{ deadlineReminders: number; certificateWarnings: number }> {
   return inTransaction(db, async (tx) => {
     let deadlineReminders = 0;
     const due = await tx
       .select({ d: procedureDeadlines, orgPath: orgs.path })
       .from(procedureDeadlines)
       .innerJoin(orgs, eq(orgs.id, procedureDeadlines.orgId))
-      .where(and(ne(procedureDeadlines.status, 'stopped'), ne(procedureDeadlines.status, 'paused'), lte(procedureDeadlines.dueDate, addCalendarDays(today, dueSoonThresholdDays))));
+      .where(
+        and(
+          ne(procedureDeadlines.status, 'stopped'),
+          ne(procedureDeadlines.status, 'paused'),
+          lte(procedureDeadlines.dueDate, addCalendarDays(today, dueSoonThresholdDays)),
+        ),
+      );
     for (const { d, orgPath } of due) {
       if (!d.dueDate) continue;
       const overdue = d.dueDate < today;
-      const recipients = d.assigneeId ? [{ id: d.assigneeId }] : await responsibleUsers(tx, orgPath, 'procedures.act');
+      const recipients = d.assigneeId
+        ? [{ id: d.assigneeId }]
+        : await responsibleUsers(tx, orgPath, 'procedures.act');
       const rule = legalRules[d.ruleId as LegalRuleId];
       const label = findProcedure(d.procedureId)?.definition.clocks[d.clock]?.label ?? d.clock;
       for (const r of recipients) {
@@ -67,7 +84,17 @@ export async function sweepReminders(db: Db, today: string): Promise<{ deadlineR
       if (!error) continue;
       for (const admin of await responsibleUsers(tx, '/', 'admin.calendar')) {
         const [rootOrg] = await tx.select({ id: users.orgId }).from(users).where(eq(users.id, admin.id));
-        if (await notifyUser(tx, { userId: admin.id, orgId: rootOrg!.id, kind: 'calendar.missing', title: '请录入节假日安排', body: `有期限无法计算：${error}。请在「系统管理 → 工作日历」录入国务院办公厅的放假通知。`, link: '/admin/calendar', dedupeKey: `calendar-missing:${error}` })) {
+        if (
+          await notifyUser(tx, {
+            userId: admin.id,
+            orgId: rootOrg!.id,
+            kind: 'calendar.missing',
+            title: '请录入节假日安排',
+            body: `有期限无法计算：${error}。请在「系统管理 → 工作日历」录入国务院办公厅的放假通知。`,
+            link: '/admin/calendar',
+            dedupeKey: `calendar-missing:${error}`,
+          })
+        ) {
           deadlineReminders += 1;
         }
       }
@@ -79,12 +106,20 @@ export async function sweepReminders(db: Db, today: string): Promise<{ deadlineR
       .from(officerCertificates)
       .innerJoin(users, eq(users.id, officerCertificates.userId))
       .innerJoin(orgs, eq(orgs.id, officerCertificates.orgId))
-      .where(and(eq(officerCertificates.isCurrent, true), eq(officerCertificates.status, 'valid'), eq(users.isActive, true), lte(officerCertificates.validUntil, addCalendarDays(today, certificateExpiryWarningDays))));
+      .where(
+        and(
+          eq(officerCertificates.isCurrent, true),
+          eq(officerCertificates.status, 'valid'),
+          eq(users.isActive, true),
+          lte(officerCertificates.validUntil, addCalendarDays(today, certificateExpiryWarningDays)),
+        ),
+      );
     const managersByOrg = new Map<string, { id: string }[]>();
     for (const { c, holder, orgPath } of expiring) {
       const days = daysUntil(today, c.validUntil);
       const level = [...certificateLevels].reverse().find((l) => days <= l) ?? certificateExpiryWarningDays;
-      if (!managersByOrg.has(orgPath)) managersByOrg.set(orgPath, await responsibleUsers(tx, orgPath, 'officers.manage'));
+      if (!managersByOrg.has(orgPath))
+        managersByOrg.set(orgPath, await responsibleUsers(tx, orgPath, 'officers.manage'));
       const recipients = [{ id: c.userId }, ...managersByOrg.get(orgPath)!];
       for (const r of recipients) {
         const sent = await notifyUser(tx, {
@@ -100,9 +135,15 @@ export async function sweepReminders(db: Db, today: string): Promise<{ deadlineR
       }
     }
     if (deadlineReminders + certificateWarnings > 0) {
-      await recordAudit(tx, { actor: null, orgId: null, action: 'reminders.sweep', entityType: 'reminders', entityId: today, after: { deadlineReminders, certificateWarnings } });
+      await recordAudit(tx, {
+        actor: null,
+        orgId: null,
+        action: 'reminders.sweep',
+        entityType: 'reminders',
+        entityId: today,
+        after: { deadlineReminders, certificateWarnings },
+      });
     }
     return { deadlineReminders, certificateWarnings };
   });
 }
-

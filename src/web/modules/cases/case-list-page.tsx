@@ -174,22 +174,24 @@ export function CaseListPage() {
       </Space>
       <Card size="small">
         <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
-          <Input.Search
-            allowClear
-            placeholder="案号、当事人或统一社会信用代码"
-            onSearch={(value) => setQ(value.trim())}
-            style={{ width: isPhone ? 'calc(100% - 96px)' : 280 }}
-            aria-label="快速查找"
-          />
-          {isPhone && (
-            <Button
-              icon={<FilterOutlined />}
-              onClick={() => setShowFilters((shown) => !shown)}
-              aria-expanded={showFilters}
-            >
-              筛选{activeFilters > 0 ? `（${activeFilters}）` : ''}
-            </Button>
-          )}
+          <Flex gap={8} style={{ width: isPhone ? '100%' : 280 }}>
+            <Input.Search
+              allowClear
+              placeholder="案号、当事人或统一社会信用代码"
+              onSearch={(value) => setQ(value.trim())}
+              style={{ flex: 1, minWidth: 0 }}
+              aria-label="快速查找"
+            />
+            {isPhone && (
+              <Button
+                icon={<FilterOutlined />}
+                onClick={() => setShowFilters((shown) => !shown)}
+                aria-expanded={showFilters}
+              >
+                筛选{activeFilters > 0 ? `（${activeFilters}）` : ''}
+              </Button>
+            )}
+          </Flex>
           {(!isPhone || showFilters) && (
             <>
               <Select

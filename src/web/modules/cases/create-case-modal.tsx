@@ -248,6 +248,7 @@ function OfficerFields() {
           <Form.Item
             name="officerIds"
             label="承办人员"
+            required
             dependencies={['assigneeId']}
             extra="含主办人员在内至少两名持有效执法证的人员"
             rules={[
