@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-system-packages.sh
 bash scripts/install.sh
 echo "== 类型检查 typecheck"; npx tsc --noEmit -p .
-echo "== 代码检查 lint"; npx eslint . --max-warnings 0
+echo "== 代码检查 lint + format"; npx eslint . --max-warnings 0; npx prettier --check "src/**/*.{ts,tsx}" "e2e/**/*.ts" "bench/**/*.ts" "scripts/**/*.ts" "*.ts" > /dev/null
 echo "== 单元与集成测试 unit + integration ($([ -n "${DATABASE_URL:-}" ] && echo PostgreSQL || echo PGlite))"; bash scripts/test.sh
 echo "== 日期与期限测试（UTC 时区） calendar and deadline tests under TZ=UTC"; TZ=UTC node --import tsx --test src/shared/law/*.test.ts src/shared/procedure/*.test.ts > /dev/null
 echo "== 前端单元测试 web unit tests (vitest)"; npx vitest run --reporter=dot

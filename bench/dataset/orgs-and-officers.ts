@@ -1,4 +1,4 @@
-// Dataset step: the organisation tree (省委 → 市委 → 县/区局, each with its 监督所/执法大队 and 科室), the
+// Dataset step: the organisation tree (省卫健委 → 市卫健委 → 县/区卫健局, each with its 监督所/执法大队 and 科室), the
 // users and their roles, and every officer's file (执法证, 年审, 培训, 考试).
 import { count, like } from 'drizzle-orm';
 import {

@@ -113,34 +113,28 @@ export async function seedDemoData(
           lawAreas: '卫生健康',
         })
         .returning();
-      await tx
-        .insert(certificateReviews)
-        .values({
-          certificateId: cert!.id,
-          orgId: user.orgId,
-          reviewedOn: shiftDays(today, -120),
-          passed: true,
-          note: '年审合格',
-        });
-      await tx
-        .insert(officerTrainings)
-        .values({
-          userId: user.id,
-          orgId: user.orgId,
-          trainedOn: shiftDays(today, -60),
-          course: '行政处罚法与卫生健康行政处罚程序规定专题培训',
-          hours: 16,
-        });
-      await tx
-        .insert(officerExams)
-        .values({
-          userId: user.id,
-          orgId: user.orgId,
-          takenOn: shiftDays(today, -90),
-          subject: '行政执法资格考试',
-          score: 86,
-          passed: true,
-        });
+      await tx.insert(certificateReviews).values({
+        certificateId: cert!.id,
+        orgId: user.orgId,
+        reviewedOn: shiftDays(today, -120),
+        passed: true,
+        note: '年审合格',
+      });
+      await tx.insert(officerTrainings).values({
+        userId: user.id,
+        orgId: user.orgId,
+        trainedOn: shiftDays(today, -60),
+        course: '行政处罚法与卫生健康行政处罚程序规定专题培训',
+        hours: 16,
+      });
+      await tx.insert(officerExams).values({
+        userId: user.id,
+        orgId: user.orgId,
+        takenOn: shiftDays(today, -90),
+        subject: '行政执法资格考试',
+        score: 86,
+        passed: true,
+      });
       await recordAudit(tx, {
         actor: null,
         orgId: user.orgId,

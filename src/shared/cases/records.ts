@@ -1,6 +1,6 @@
 // The case register's payloads: creating a case, the paginated list, the detail page.
 import { z } from 'zod';
-import { Id, IsoDate, PageQuery } from '../platform/pagination.ts';
+import { Id, IsoDate, PageQuery, QueryBoolean } from '../platform/pagination.ts';
 import { PartyInput, partyKinds } from './parties.ts';
 import { ordinaryPenaltyStates } from './procedure.ts';
 
@@ -38,7 +38,7 @@ export const CaseListQuery = PageQuery.extend({
     .describe('状态'),
   orgId: Id.optional().describe('机构（含下级）'),
   officerId: Id.optional().describe('承办人员'),
-  overdue: z.coerce.boolean().optional().describe('只看有逾期期限的案件'),
+  overdue: QueryBoolean.optional().describe('只看有逾期期限的案件'),
   violationTypeId: Id.optional(),
   from: IsoDate.optional().describe('登记日期起'),
   to: IsoDate.optional().describe('登记日期止'),

@@ -28,3 +28,8 @@ export const IsoDate = z
 export const Id = z.string().uuid('编号格式不正确');
 export const IdParams = z.object({ id: Id });
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** A yes/no query parameter: 'true'/'1' or 'false'/'0' (z.coerce.boolean would read 'false' as true). */
+export const QueryBoolean = z
+  .enum(['true', 'false', '1', '0'], { message: '应为 true 或 false' })
+  .transform((v) => v === 'true' || v === '1');

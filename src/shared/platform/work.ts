@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery } from './pagination.ts';
+import { PageQuery, QueryBoolean } from './pagination.ts';
 
 /** One open or closed statutory deadline of a procedure instance. */
 export const Deadline = z.object({
@@ -39,7 +39,7 @@ export const Notification = z.object({
   readAt: z.string().nullable(),
 });
 export type Notification = z.infer<typeof Notification>;
-export const NotificationListQuery = PageQuery.extend({ unreadOnly: z.coerce.boolean().optional() });
+export const NotificationListQuery = PageQuery.extend({ unreadOnly: QueryBoolean.optional() });
 
 export const TimelineStep = z.object({
   id: z.string(),

@@ -115,11 +115,29 @@ describe('penalty cases', () => {
 
   test('the decision .docx holds the case facts, the party and its 文号', async () => {
     const id = (await newCase(cookies.officerA1)).json().id as string;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/cases/${id}/documents/penaltyDecision`,
-      headers: { cookie: cookies.officerA1 },
+    const generate = (kind: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${id}/documents/${kind}`,
+        headers: { cookie: cookies.officerA1 },
+      });
+    assert.equal(
+      (await generate('penaltyDecision')).statusCode,
+      409,
+      'a numbered 文书 waits for 立案, so no 文号 is wasted',
+    );
+    await act(cookies.officerA1, id, 'registerLead', {
+      source: 'inspection',
+      receivedOn: today,
+      summary: '日常监督检查发现',
     });
+    await generate('filingApproval');
+    const officerIds = [tree.users.officerA1.id, tree.users.officerA2.id];
+    assert.equal(
+      (await act(cookies.leader, id, 'file', { cause: '超范围执业', caseOfficerIds: officerIds })).statusCode,
+      200,
+    );
+    const res = await generate('penaltyDecision');
     assert.equal(res.statusCode, 200, res.body);
     const doc = res.json();
     assert.match(doc.documentNumber, /^东川卫罚〔\d{4}〕\d+号$/);

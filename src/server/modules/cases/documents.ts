@@ -203,6 +203,14 @@ export async function generateCaseDocument(
     throw new AppError(404, 'NOT_FOUND', `文书种类「${kind}」不存在`);
   const documentKind = kind as PenaltyDocumentKind;
   const current = await requireCase(db, actor, caseId, { write: true });
+  // A 文号 is used up when issued, so numbered 文书 wait until the case is filed (立案).
+  if (isNumberedDocumentKind(documentKind) && current.state === 'lead') {
+    throw new AppError(
+      409,
+      'CONFLICT',
+      `「${documentKindLabels[documentKind]}」须在立案后制作（编号文书一经取号不再收回）`,
+    );
+  }
   const today = chinaToday();
   return inTransaction(db, async (tx) => {
     const facts = await loadFacts(tx, caseId);

@@ -81,16 +81,14 @@ export async function createCase(db: Db, actor: Actor, input: CreateCaseInput): 
         assigneeId: input.assigneeId,
       })
       .returning();
-    await tx
-      .insert(caseOfficers)
-      .values(
-        officerIds.map((userId) => ({
-          caseId: row!.id,
-          userId,
-          orgId: actor.orgId,
-          isLead: userId === input.assigneeId,
-        })),
-      );
+    await tx.insert(caseOfficers).values(
+      officerIds.map((userId) => ({
+        caseId: row!.id,
+        userId,
+        orgId: actor.orgId,
+        isLead: userId === input.assigneeId,
+      })),
+    );
     await recordAudit(tx, {
       actor,
       orgId: actor.orgId,

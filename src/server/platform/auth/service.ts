@@ -73,15 +73,13 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + settings.idleMinutes * 60_000);
   await inTransaction(db, async (tx) => {
-    await tx
-      .insert(sessions)
-      .values({
-        tokenHash: tokenHashOf(token),
-        userId: user.id,
-        expiresAt,
-        ip: input.ip,
-        userAgent: input.userAgent,
-      });
+    await tx.insert(sessions).values({
+      tokenHash: tokenHashOf(token),
+      userId: user.id,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
     await tx.delete(loginFailures).where(eq(loginFailures.username, username));
     await recordAudit(tx, {
       actor: { userId: user.id, displayName: user.displayName },

@@ -71,10 +71,8 @@ export async function listOfficers(
       : new Date(Date.parse(`${today}T00:00:00Z`) + query.expiringWithinDays * 86_400_000)
           .toISOString()
           .slice(0, 10);
-  const isOfficer = or(
-    sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.roleId} = 'officer')`,
-    sql`${officerCertificates.id} is not null`,
-  );
+  // Officers are the users with the officer role (issuing a certificate grants it): one indexed semi-join.
+  const isOfficer = sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.roleId} = 'officer')`;
   const where = and(
     like(orgs.path, `${scopePath}%`),
     isOfficer,

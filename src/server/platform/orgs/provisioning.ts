@@ -13,17 +13,15 @@ export async function provisionOrg(
 ): Promise<ProvisionedOrg> {
   const id = crypto.randomUUID();
   const path = `${input.parent?.path ?? '/'}${id}/`;
-  await tx
-    .insert(orgs)
-    .values({
-      id,
-      parentId: input.parent?.id ?? null,
-      name: input.name,
-      kind: input.kind,
-      code: input.code ?? null,
-      region: input.region ?? null,
-      path,
-    });
+  await tx.insert(orgs).values({
+    id,
+    parentId: input.parent?.id ?? null,
+    name: input.name,
+    kind: input.kind,
+    code: input.code ?? null,
+    region: input.region ?? null,
+    path,
+  });
   await recordAudit(tx, {
     actor: null,
     orgId: id,

@@ -16,6 +16,8 @@ export const orgs = pgTable(
   },
   (t) => [
     index('orgs_parent_idx').on(t.parentId),
+    // Subtree filters are `path LIKE 'prefix%'`: text_pattern_ops lets them use the index under any collation.
+    index('orgs_path_pattern_idx').using('btree', sql`${t.path} text_pattern_ops`),
     check('orgs_kind_check', sql`${t.kind} in ('commission','bureau','institute','section')`),
   ],
 );

@@ -96,18 +96,16 @@ describe('procedure engine', () => {
 
   async function newPermit(overrides: Partial<typeof permits.$inferInsert> = {}) {
     const id = crypto.randomUUID();
-    await t.database.db
-      .insert(permits)
-      .values({
-        id,
-        orgId: orgA,
-        state: 'lead',
-        title: '某诊所超范围执业案',
-        assigneeId: users.a1.id,
-        documents: [],
-        officerIds: [users.a1.id, users.a2.id],
-        ...overrides,
-      });
+    await t.database.db.insert(permits).values({
+      id,
+      orgId: orgA,
+      state: 'lead',
+      title: '某诊所超范围执业案',
+      assigneeId: users.a1.id,
+      documents: [],
+      officerIds: [users.a1.id, users.a2.id],
+      ...overrides,
+    });
     return id;
   }
   const act = async (user: ProvisionedUser, recordId: string, action: string, at: string) =>
@@ -148,16 +146,14 @@ describe('procedure engine', () => {
       const a2 = await make(instA, 'eng-a2', ['officer']);
       const b1 = await make(instB, 'eng-b1', ['officer']);
       for (const [i, u] of [head, a1, a2, b1].entries()) {
-        await tx
-          .insert(officerCertificates)
-          .values({
-            userId: u.id,
-            orgId: u.orgId,
-            certificateNumber: `ENG-${i}`,
-            issuingBody: '测试市人民政府',
-            validFrom: '2025-12-01',
-            validUntil: '2030-01-01',
-          });
+        await tx.insert(officerCertificates).values({
+          userId: u.id,
+          orgId: u.orgId,
+          certificateNumber: `ENG-${i}`,
+          issuingBody: '测试市人民政府',
+          validFrom: '2025-12-01',
+          validUntil: '2030-01-01',
+        });
       }
       const admin = await make(instA, 'eng-admin', ['systemAdmin']);
       return { head, a1, a2, b1, admin };

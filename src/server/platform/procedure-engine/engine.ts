@@ -241,13 +241,11 @@ export async function transition(
     before: { state: head!.state },
     after: { state: check.to, note: request.note ?? null, input: request.input ?? null },
   });
-  await tx
-    .insert(outbox)
-    .values({
-      topic: event,
-      orgId: head!.orgId,
-      payload: { recordId: head!.id, from: head!.state, to: check.to, stepId: step!.id },
-    });
+  await tx.insert(outbox).values({
+    topic: event,
+    orgId: head!.orgId,
+    payload: { recordId: head!.id, from: head!.state, to: check.to, stepId: step!.id },
+  });
   return { from: head!.state, to: check.to, stepId: step!.id };
 }
 

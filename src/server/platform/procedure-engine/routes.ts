@@ -110,7 +110,7 @@ export function registerProcedureRoutes(app: App, ctx: RouteContext): void {
         .select()
         .from(procedureDeadlines)
         .where(where)
-        .orderBy(sql`${procedureDeadlines.dueDate} asc nulls first`)
+        .orderBy(sql`${procedureDeadlines.dueDate} asc nulls last`)
         .limit(pageSize)
         .offset((page - 1) * pageSize);
       return { total: total?.n ?? 0, page, pageSize, items: rows.map((d) => presentDeadline(d, today)) };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   index,
@@ -54,6 +55,10 @@ export const procedureDeadlines = pgTable(
     uniqueIndex('procedure_deadlines_clock_uq').on(t.procedureId, t.recordId, t.clock),
     index('procedure_deadlines_org_due_idx').on(t.orgId, t.status, t.dueDate),
     index('procedure_deadlines_assignee_idx').on(t.assigneeId, t.status, t.dueDate),
+    // The due lists read running clocks in due-date order.
+    index('procedure_deadlines_running_due_idx')
+      .on(t.dueDate)
+      .where(sql`${t.status} = 'running'`),
   ],
 );
 

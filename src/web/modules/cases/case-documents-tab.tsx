@@ -21,7 +21,7 @@ const menuItems: MenuProps['items'] = penaltyDocumentKinds.map((kind) => ({
 
 /** 文书: the .docx generated from the case data, newest first, each with its 文号 when it carries one. */
 export function CaseDocumentsTab({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { can } = useAuth();
   const isPhone = useIsPhone();
   const [generating, setGenerating] = useState<string>();
@@ -55,7 +55,19 @@ export function CaseDocumentsTab({ detail, onChanged }: { detail: CaseDetail; on
             trigger={['click']}
             menu={{
               items: menuItems,
-              onClick: ({ key }) => void generate(key),
+              onClick: ({ key }) => {
+                if (!isNumberedDocumentKind(key)) {
+                  void generate(key);
+                  return;
+                }
+                // A 文号 once taken is never reused, so a numbered document is generated only on purpose.
+                modal.confirm({
+                  title: `生成${documentKindLabels[key]}`,
+                  content: '该文书将占用本机构本年度的下一个文号，文号一经取用不再收回。确定生成？',
+                  okText: '生成',
+                  onOk: () => generate(key),
+                });
+              },
               style: { maxHeight: 360, overflowY: 'auto' },
             }}
           >

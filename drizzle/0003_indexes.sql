@@ -1,0 +1,2 @@
+CREATE INDEX "orgs_path_pattern_idx" ON "orgs" USING btree ("path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "procedure_deadlines_running_due_idx" ON "procedure_deadlines" USING btree ("due_date") WHERE "procedure_deadlines"."status" = 'running';
