@@ -16,7 +16,7 @@ import { procedureDeadlines } from '../../platform/procedure-engine/tables.ts';
 import { type Actor, authorize, type Owned } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { findOrgOwner } from '../../platform/orgs/service.ts';
-import { assertCertifiedOfficers } from '../../platform/officers/service.ts';
+import { assertCertifiedOfficers } from '../../platform/officers/enforcement.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
 import { caseDocuments, caseEvidence, caseOfficers, parties, penaltyCases } from './tables.ts';
 

@@ -12,7 +12,7 @@ import {
 import { provisionUser, type ProvisionedOrg } from '../orgs/provisioning.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 import { officerCertificates } from './tables.ts';
-import { assertCertifiedOfficers } from './service.ts';
+import { assertCertifiedOfficers } from './enforcement.ts';
 import { AppError } from '../errors.ts';
 
 const password = 'Secret-pass-2026';

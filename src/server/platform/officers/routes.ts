@@ -17,9 +17,9 @@ import {
 import { type App, type RouteContext, requireActor } from '../http.ts';
 import { authorize, requirePermission } from '../access/actor.ts';
 import { findOrgOwner } from '../orgs/service.ts';
+import { eligibleOfficers } from './enforcement.ts';
 import {
   addOfficerRecord,
-  eligibleOfficers,
   getOfficer,
   issueCertificate,
   listOfficers,

@@ -19,7 +19,7 @@ import { outbox } from '../outbox/tables.ts';
 import { type Actor, authorize } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { loadCalendar } from '../calendar/service.ts';
-import { enforcementIneligibility } from '../officers/service.ts';
+import { enforcementIneligibility } from '../officers/enforcement.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
 import { findProcedure, type RegisteredProcedure } from './registry.ts';
 
