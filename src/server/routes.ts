@@ -9,6 +9,8 @@ import { registerFileRoutes } from './platform/files/routes.ts';
 import { registerNumberingRoutes } from './platform/numbering/routes.ts';
 import { registerProcedureRoutes } from './platform/procedure-engine/routes.ts';
 import { registerCaseRoutes } from './modules/cases/routes.ts';
+import { registerCaseFileRoutes } from './modules/cases/case-file-routes.ts';
+import { registerCatalogRoutes } from './modules/cases/catalog-routes.ts';
 import { registerMetricRoutes } from './platform/metrics/routes.ts';
 
 /** Every route module, in one list: the app registers them and the access test walks them. */
@@ -23,5 +25,7 @@ export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
   registerNumberingRoutes,
   registerProcedureRoutes,
   registerCaseRoutes,
+  registerCaseFileRoutes,
+  registerCatalogRoutes,
   registerMetricRoutes,
 ];

@@ -6,6 +6,8 @@ import { createCase } from '../modules/cases/service.ts';
 import { generateCaseDocument } from '../modules/cases/documents.ts';
 import type { CreateCaseInput } from '../../shared/cases/records.ts';
 import '../modules/cases/procedures.ts';
+import { readFileSync } from 'node:fs';
+import { importDiscretionCatalog, importMitigationCatalog } from '../modules/cases/catalogs.ts';
 
 type DemoUsers = Record<'officer1' | 'officer2' | 'head1' | 'officer3' | 'officer4', { id: string }>;
 
@@ -13,7 +15,17 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 const dateOf = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A few 东川 and 西岭 cases at different steps, acted through the engine on past dates, so clocks are real. */
-export async function seedDemoCases(db: Db, users: DemoUsers, filesDir: string): Promise<void> {
+export async function seedDemoCases(
+  db: Db,
+  users: DemoUsers,
+  filesDir: string,
+  cityOrgId: string,
+): Promise<void> {
+  // The city adopts the benchmark and the mitigation list shipped as samples (catalogs/ of the project brief).
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../../shared/cases/fixtures/${name}`, import.meta.url), 'utf8');
+  await importDiscretionCatalog(db, null, cityOrgId, fixture('discretion_benchmarks.csv'));
+  await importMitigationCatalog(db, null, cityOrgId, fixture('mitigation_lists.csv'));
   const officer1 = (await actorForUser(db, users.officer1.id))!;
   const head1 = (await actorForUser(db, users.head1.id))!;
   const officer3 = (await actorForUser(db, users.officer3.id))!;

@@ -155,8 +155,13 @@ export async function seedDemoData(
       role: roleIds.join(','),
       org: orgName(users[username]!),
     }));
-    return { logins, users };
+    return { logins, users, cityOrgId: city.id };
   });
-  await seedDemoCases(db, result.users as unknown as Parameters<typeof seedDemoCases>[1], filesDir);
+  await seedDemoCases(
+    db,
+    result.users as unknown as Parameters<typeof seedDemoCases>[1],
+    filesDir,
+    result.cityOrgId,
+  );
   return result.logins;
 }

@@ -12,6 +12,7 @@ export const permissionLabels = {
   'documents.number': '取用文书编号（文号）',
   'documents.generate': '生成公文',
   'procedures.act': '办理流程环节',
+  'catalogs.manage': '维护裁量基准与减免清单',
 } as const;
 export type Permission = keyof typeof permissionLabels;
 export const allPermissions = Object.keys(permissionLabels) as Permission[];

@@ -18,7 +18,14 @@ import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { findOrgOwner } from '../../platform/orgs/service.ts';
 import { assertCertifiedOfficers } from '../../platform/officers/enforcement.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
-import { caseDocuments, caseEvidence, caseOfficers, parties, penaltyCases } from './tables.ts';
+import {
+  caseDocuments,
+  caseEvidence,
+  caseOfficers,
+  parties,
+  penaltyCases,
+  violationTypes,
+} from './tables.ts';
 
 const stateLabels: Record<string, string> = ordinaryPenaltyProcedure.states;
 const fenToYuan = (fen: number) => fen / 100;
@@ -50,6 +57,17 @@ export async function createCase(db: Db, actor: Actor, input: CreateCaseInput): 
       throw invalidField(i === 0 ? 'assigneeId' : 'officerIds', '执法人员不存在或不属于本机构');
   });
   await assertCertifiedOfficers(db, officerIds, chinaToday());
+  if (input.violationTypeId) {
+    // The violation must come from a 裁量基准 adopted by the actor's organisation or one above it.
+    const [violation] = await db
+      .select({ id: violationTypes.id })
+      .from(violationTypes)
+      .innerJoin(orgs, eq(orgs.id, violationTypes.orgId))
+      .where(
+        and(eq(violationTypes.id, input.violationTypeId), sql`${actor.orgPath} like ${orgs.path} || '%'`),
+      );
+    if (!violation) throw invalidField('violationTypeId', '违法行为不在本机构适用的裁量基准中');
+  }
   const id = await inTransaction(db, async (tx) => {
     const party = input.party;
     const [partyRow] = await tx

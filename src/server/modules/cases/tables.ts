@@ -65,19 +65,25 @@ export const violationTypes = pgTable(
 );
 
 /** 减免清单 rules (首违不罚、轻微不罚、无主观过错 …), imported from the local list. */
-export const mitigationRules = pgTable('mitigation_rules', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  orgId: uuid('org_id')
-    .notNull()
-    .references(() => orgs.id),
-  code: text('code').notNull(),
-  listKind: text('list_kind').notNull(),
-  matter: text('matter').notNull(),
-  basis: text('basis').notNull(),
-  conditions: text('conditions').array().notNull(),
-  source: text('source').notNull(),
-  isActive: boolean('is_active').notNull().default(true),
-});
+export const mitigationRules = pgTable(
+  'mitigation_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    code: text('code').notNull(),
+    listKind: text('list_kind').notNull(),
+    matter: text('matter').notNull(),
+    basis: text('basis').notNull(),
+    conditions: text('conditions').array().notNull(),
+    source: text('source').notNull(),
+    /** The parsed rule as src/shared/cases/mitigation.ts reads it. */
+    definition: jsonb('definition'),
+    isActive: boolean('is_active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('mitigation_rules_code_uq').on(t.orgId, t.code)],
+);
 
 export const penaltyCases = pgTable(
   'penalty_cases',

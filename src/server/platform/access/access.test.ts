@@ -28,7 +28,16 @@ import {
 import { storedFiles } from '../files/tables.ts';
 import { notifications, procedureSettings, procedureSteps } from '../procedure-engine/tables.ts';
 import { documentNumberSequences } from '../numbering/tables.ts';
-import { caseDocuments, caseEvidence, caseOfficers, penaltyCases } from '../../modules/cases/tables.ts';
+import {
+  caseDocuments,
+  caseEvidence,
+  caseOfficers,
+  mitigationRules,
+  penaltyCases,
+  violationTypes,
+} from '../../modules/cases/tables.ts';
+import { importDiscretionCatalog, importMitigationCatalog } from '../../modules/cases/catalogs.ts';
+import { readFileSync } from 'node:fs';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 
 // architecture.md: "one access suite generated from the route table". Every registered route needs an
@@ -65,6 +74,13 @@ const fileA = await postAsA1('/api/files', upload.payload, upload.headers);
 const submitted = await buildTestRecord(db, tree.instituteA, { assigneeId: a1.id });
 await postAsA1(`/api/procedures/test.records/records/${submitted.id}/actions/submit`);
 const caseA = await postAsA1('/api/cases', caseInput(tree));
+// County A adopts its own 裁量基准 and 减免清单: county B must never list them.
+const catalogCsv = (name: string) =>
+  readFileSync(new URL(`../../../shared/cases/fixtures/${name}`, import.meta.url), 'utf8');
+await importDiscretionCatalog(db, null, tree.instituteA.id, catalogCsv('discretion_benchmarks.csv'));
+await importMitigationCatalog(db, null, tree.instituteA.id, catalogCsv('mitigation_lists.csv'));
+const catalogIdsOfA = async (table: typeof violationTypes | typeof mitigationRules) =>
+  (await db.select({ id: table.id }).from(table).where(eq(table.orgId, tree.instituteA.id))).map((r) => r.id);
 
 type Actor = keyof typeof cookies;
 type Request = { method: string; url: string; payload?: object | Buffer; headers?: Record<string, string> };
@@ -302,6 +318,28 @@ const fixtures: Record<string, Fixture> = {
     req('POST', '/api/cases', caseInput(tree)),
   ),
   'GET /api/cases/:id': record(req('GET', `/api/cases/${caseA.id}`), caseRecord),
+  'GET /api/cases/:id/discretion': record(req('GET', `/api/cases/${caseA.id}/discretion`), caseRecord),
+  'GET /api/catalogs/violation-types': list(
+    '/api/catalogs/violation-types?pageSize=200',
+    'id',
+    () => catalogIdsOfA(violationTypes),
+    byA1,
+  ),
+  'GET /api/catalogs/mitigation-rules': list(
+    '/api/catalogs/mitigation-rules?pageSize=200',
+    'id',
+    () => catalogIdsOfA(mitigationRules),
+    byA1,
+  ),
+  'POST /api/catalogs/violation-types/import': ownOnly(
+    'a catalog is adopted by the caller’s own organisation',
+    () =>
+      req('POST', '/api/catalogs/violation-types/import', { csv: catalogCsv('discretion_benchmarks.csv') }),
+  ),
+  'POST /api/catalogs/mitigation-rules/import': ownOnly(
+    'a catalog is adopted by the caller’s own organisation',
+    () => req('POST', '/api/catalogs/mitigation-rules/import', { csv: catalogCsv('mitigation_lists.csv') }),
+  ),
   'POST /api/cases/:id/documents/:kind': record(
     req('POST', `/api/cases/${caseA.id}/documents/filingApproval`),
     caseRecord,
@@ -312,6 +350,8 @@ const fixtures: Record<string, Fixture> = {
     caseRecord,
     byA1,
   ),
+  'GET /api/cases/:id/case-file.zip': record(req('GET', `/api/cases/${caseA.id}/case-file.zip`), caseRecord),
+  'GET /api/cases/:id/self-check': record(req('GET', `/api/cases/${caseA.id}/self-check`), caseRecord),
   'POST /api/notifications/read-all': ownOnly('marks the caller’s own notifications', () =>
     req('POST', '/api/notifications/read-all'),
   ),

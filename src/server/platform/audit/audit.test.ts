@@ -15,6 +15,7 @@ import {
   shiftDays,
   tinyPng,
 } from '../../test/factories.ts';
+import { readFileSync } from 'node:fs';
 import { auditLog } from './tables.ts';
 import { orgs } from '../orgs/tables.ts';
 import type { Db } from '../../db/client.ts';
@@ -28,6 +29,8 @@ const cookies = await loginTree(t.app, tree, ['admin', 'adminA', 'officerA1', 'l
 const routes = await listRoutes({ db, dbKind: t.database.kind, config: t.config });
 await installTestProcedure(db);
 const today = chinaToday();
+const catalogCsv = (name: string) =>
+  readFileSync(new URL(`../../../shared/cases/fixtures/${name}`, import.meta.url), 'utf8');
 for (const officer of [tree.users.officerA1, tree.users.officerA2]) {
   await buildCertificate(db, officer, {
     validFrom: shiftDays(today, -100),
@@ -219,6 +222,24 @@ const writeCases: Record<string, WriteCase> = {
     documentType: 'penaltyDecision',
     year: 2026,
   }),
+  'POST /api/catalogs/violation-types/import': as(
+    'admin',
+    'catalogs.importDiscretion',
+    'POST',
+    '/api/catalogs/violation-types/import',
+    {
+      csv: catalogCsv('discretion_benchmarks.csv'),
+    },
+  ),
+  'POST /api/catalogs/mitigation-rules/import': as(
+    'admin',
+    'catalogs.importMitigation',
+    'POST',
+    '/api/catalogs/mitigation-rules/import',
+    {
+      csv: catalogCsv('mitigation_lists.csv'),
+    },
+  ),
 };
 
 describe('audit log', () => {

@@ -1,0 +1,98 @@
+import { ApiError } from '../../../shared/platform/errors.ts';
+import { IdParams, pageOf } from '../../../shared/platform/pagination.ts';
+import {
+  CatalogListQuery,
+  DiscretionAdvice,
+  DiscretionQuery,
+  ImportCatalogInput,
+  ImportResult,
+  MitigationRuleSummary,
+  ViolationTypeSummary,
+} from '../../../shared/cases/catalogs.ts';
+import { type App, type RouteContext, requireActor } from '../../platform/http.ts';
+import {
+  adviseDiscretion,
+  importDiscretionCatalog,
+  importMitigationCatalog,
+  listMitigationRules,
+  listViolationTypes,
+} from './catalogs.ts';
+
+const tags = ['裁量基准与减免清单'];
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError };
+
+export function registerCatalogRoutes(app: App, ctx: RouteContext): void {
+  app.post(
+    '/api/catalogs/violation-types/import',
+    {
+      schema: {
+        tags,
+        summary: '导入裁量基准（CSV，按 discretion_benchmarks.csv 的列）',
+        body: ImportCatalogInput,
+        response: { 200: ImportResult, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return importDiscretionCatalog(ctx.db, actor, actor.orgId, request.body.csv);
+    },
+  );
+  app.get(
+    '/api/catalogs/violation-types',
+    {
+      schema: {
+        tags,
+        summary: '适用于本机构的违法行为与裁量阶次',
+        querystring: CatalogListQuery,
+        response: { 200: pageOf(ViolationTypeSummary), ...errors },
+      },
+    },
+    async (request) => {
+      const { page, pageSize } = request.query;
+      return { ...(await listViolationTypes(ctx.db, requireActor(request), request.query)), page, pageSize };
+    },
+  );
+  app.post(
+    '/api/catalogs/mitigation-rules/import',
+    {
+      schema: {
+        tags,
+        summary: '导入减免清单（CSV，按 mitigation_lists.csv 的列）',
+        body: ImportCatalogInput,
+        response: { 200: ImportResult, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return importMitigationCatalog(ctx.db, actor, actor.orgId, request.body.csv);
+    },
+  );
+  app.get(
+    '/api/catalogs/mitigation-rules',
+    {
+      schema: {
+        tags,
+        summary: '适用于本机构的减免清单事项',
+        querystring: CatalogListQuery,
+        response: { 200: pageOf(MitigationRuleSummary), ...errors },
+      },
+    },
+    async (request) => {
+      const { page, pageSize } = request.query;
+      return { ...(await listMitigationRules(ctx.db, requireActor(request), request.query)), page, pageSize };
+    },
+  );
+  app.get(
+    '/api/cases/:id/discretion',
+    {
+      schema: {
+        tags,
+        summary: '案件的裁量建议：阶次与幅度、是否超出幅度、适用的减免情形',
+        params: IdParams,
+        querystring: DiscretionQuery,
+        response: { 200: DiscretionAdvice, ...errors },
+      },
+    },
+    async (request) => adviseDiscretion(ctx.db, requireActor(request), request.params.id, request.query),
+  );
+}
