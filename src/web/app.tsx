@@ -1,11 +1,12 @@
+import { Suspense } from 'react';
 import { createBrowserRouter, Outlet, RouterProvider, type RouteObject } from 'react-router-dom';
-import { AuthProvider, RequireAuth } from './platform/auth.tsx';
+import { AuthProvider, FullPageSpin, RequireAuth } from './platform/auth.tsx';
 import { AppShell } from './platform/app-shell.tsx';
 import { LoginPage } from './platform/login-page.tsx';
 import { ChangePasswordPage } from './platform/change-password-page.tsx';
 import { NotFoundPage, RouteErrorPage } from './platform/not-found-page.tsx';
 import { RoutePage } from './platform/route-page.tsx';
-import { findMenuEntry, type PageRoute } from './platform/menu.ts';
+import { findMenuEntry, lazyPage, type PageRoute } from './platform/menu.ts';
 import { menuEntries, pageRoutes } from './modules.ts';
 
 function toRouteObject(route: PageRoute): RouteObject {
@@ -15,7 +16,22 @@ function toRouteObject(route: PageRoute): RouteObject {
   return route.path === '/' ? { index: true, element } : { path: route.path.replace(/^\//, ''), element };
 }
 
+/** 行政执法公示: open to everyone, so it sits outside the session check and the shell. */
+const PublicPenaltiesPage = lazyPage(
+  () => import('./public/public-penalties-page.tsx'),
+  'PublicPenaltiesPage',
+);
+
 const router = createBrowserRouter([
+  {
+    path: '/public/penalties',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <PublicPenaltiesPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   {
     element: (
       <AuthProvider>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from './auth.tsx';
@@ -79,6 +79,9 @@ export function LoginPage() {
             登录
           </Button>
         </Form>
+        <div style={{ textAlign: 'center', marginTop: 20 }}>
+          <Link to="/public/penalties">行政执法公示</Link>
+        </div>
       </Card>
     </div>
   );
