@@ -364,3 +364,17 @@ export function caseInput(tree: OrgTree, overrides: Record<string, unknown> = {}
     ...overrides,
   };
 }
+
+/** A valid 简易程序 request: a 200元 fine on a citizen, by county A's two officers. */
+export function simpleCaseInput(tree: OrgTree, decidedOn: string): Record<string, unknown> {
+  return {
+    title: '某理发店从业人员未取得健康合格证明案',
+    party: { kind: 'person', name: '孙某', idNumber: '110101199003071233', address: '东川县' },
+    facts: '从业人员未取得有效健康合格证明。',
+    penaltyKinds: ['fine'],
+    fineFen: 20_000,
+    decidedOn,
+    place: '东川县人民路',
+    officerIds: [tree.users.officerA1.id, tree.users.officerA2.id],
+  };
+}

@@ -118,3 +118,28 @@ export const GenerateDocumentParams = z.object({
   id: Id,
   kind: z.string().min(1).max(40).describe('文书种类'),
 });
+
+/** 简易程序: an on-the-spot decision (行政处罚法第五十一条、第五十二条) registered with its party. */
+export const CreateSimpleCaseInput = z.object({
+  title: CreateCaseInput.shape.title,
+  party: PartyInput.describe('当事人'),
+  facts: z.string().trim().min(4, '请填写违法事实').max(2000, '违法事实不超过2000字').describe('违法事实'),
+  penaltyKinds: z
+    .array(z.enum(['warning', 'fine'], { message: '简易程序只能给予警告或者罚款' }))
+    .min(1, '至少选择一种处罚')
+    .describe('处罚种类'),
+  fineFen: z
+    .number({ message: '罚款数额应为整数（分）' })
+    .int('罚款数额应为整数（分）')
+    .nonnegative('罚款数额不能为负')
+    .optional()
+    .describe('罚款数额（分）'),
+  decidedOn: IsoDate.describe('决定日期'),
+  place: z.string().trim().min(2, '请填写地点').max(200).describe('地点'),
+  officerIds: z
+    .array(Id)
+    .min(2, '应当由两名以上执法人员当场作出（行政处罚法第四十二条）')
+    .max(5)
+    .describe('执法人员'),
+});
+export type CreateSimpleCaseInput = z.infer<typeof CreateSimpleCaseInput>;

@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { ordinaryPenaltyProcedure } from '../../../shared/cases/procedure.ts';
+import { ordinaryPenaltyProcedure, simplePenaltyProcedure } from '../../../shared/cases/procedure.ts';
 import { documentKindLabels } from '../../../shared/cases/documents.ts';
 import { registerProcedure, type TransitionEvent } from '../../platform/procedure-engine/registry.ts';
 import { nextDocumentNumber } from '../../platform/numbering/service.ts';
-import { caseDocuments, caseOfficers, penaltyCases } from './tables.ts';
+import { caseDocuments, caseOfficers, parties, penaltyCases } from './tables.ts';
 import { publishDecision, withdrawDecision } from './publication.ts';
 
 /** What each action writes on the case row, in the engine's transaction (the step itself is the engine's). */
@@ -42,6 +42,7 @@ async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
       }
       break;
     }
+    case 'recordOnSpotDecision':
     case 'decide':
       set.decidedOn = (input.decidedOn as string | undefined) ?? event.today;
       set.penaltyKinds = (input.penaltyKinds as string[] | undefined) ?? [];
@@ -79,8 +80,8 @@ async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
       .where(eq(penaltyCases.id, event.recordId));
 }
 
-registerProcedure({
-  definition: ordinaryPenaltyProcedure,
+/** Both penalty procedures keep their cases in penalty_cases; the `procedure` column says which one a row follows. */
+const caseTable = {
   table: penaltyCases,
   columns: {
     id: penaltyCases.id,
@@ -89,33 +90,49 @@ registerProcedure({
     title: penaltyCases.title,
     assigneeId: penaltyCases.assigneeId,
   },
-  link: (id) => `/cases/${id}`,
-  documentsOf: async (db, id) =>
+  link: (id: string) => `/cases/${id}`,
+  documentsOf: async (db: Db, id: string) =>
     (
       await db
         .selectDistinct({ kind: caseDocuments.kind })
         .from(caseDocuments)
         .where(eq(caseDocuments.caseId, id))
     ).map((d) => d.kind),
-  officersOf: async (db, id) =>
+  officersOf: async (db: Db, id: string) =>
     (
       await db.select({ userId: caseOfficers.userId }).from(caseOfficers).where(eq(caseOfficers.caseId, id))
     ).map((o) => o.userId),
-  factsOf: async (db, id) => {
+  factsOf: async (db: Db, id: string) => {
     const [c] = await db.select().from(penaltyCases).where(eq(penaltyCases.id, id));
+    const [party] = c
+      ? await db.select({ kind: parties.kind }).from(parties).where(eq(parties.id, c.partyId))
+      : [];
     const officers = await db
       .select({ userId: caseOfficers.userId })
       .from(caseOfficers)
-      .where(and(eq(caseOfficers.caseId, id)));
+      .where(eq(caseOfficers.caseId, id));
     return {
       hearingOffered: c?.hearingOffered ?? false,
       isMajor: c?.isMajor ?? false,
       requiresCollectiveDeliberation: c?.requiresCollectiveDeliberation ?? false,
       investigatingOfficerIds: officers.map((o) => o.userId),
       isExecutionComplete: Boolean(c?.paidOn),
+      partyKind: party?.kind,
+      penaltyKinds: c?.penaltyKinds ?? [],
       fineFen: c?.fineFen ?? 0,
     };
   },
   documentLabels: documentKindLabels,
   onTransition: applyCaseEffects,
+};
+
+registerProcedure({
+  ...caseTable,
+  definition: ordinaryPenaltyProcedure,
+  recordFilter: eq(penaltyCases.procedure, 'ordinary'),
+});
+registerProcedure({
+  ...caseTable,
+  definition: simplePenaltyProcedure,
+  recordFilter: eq(penaltyCases.procedure, 'simple'),
 });

@@ -8,6 +8,7 @@ import {
   CaseListQuery,
   CaseSummary,
   CreateCaseInput,
+  CreateSimpleCaseInput,
   GenerateDocumentParams,
 } from '../../../shared/cases/records.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -16,6 +17,7 @@ import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { storeUpload } from '../../platform/files/service.ts';
 import { createCase, getCase, listCases, requireCase } from './service.ts';
+import { createSimpleCase } from './simple-procedure.ts';
 import { generateCaseDocument } from './documents.ts';
 import { caseEvidence } from './tables.ts';
 import './procedures.ts';
@@ -86,6 +88,11 @@ export function registerCaseRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (request) => createCase(ctx.db, requireActor(request), request.body),
+  );
+  app.post(
+    '/api/cases/simple',
+    { schema: { tags, summary: '简易程序：登记当场作出的行政处罚决定', body: CreateSimpleCaseInput, response: { 200: CaseDetail, ...errors } } },
+    async (request) => createSimpleCase(ctx.db, requireActor(request), ctx.config.filesDir, request.body),
   );
   app.get(
     '/api/cases/:id',

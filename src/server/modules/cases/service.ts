@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, gte, ilike, inArray, like, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { ordinaryPenaltyProcedure } from '../../../shared/cases/procedure.ts';
+import { ordinaryPenaltyProcedure, simplePenaltyProcedure } from '../../../shared/cases/procedure.ts';
 import { documentKindLabels } from '../../../shared/cases/documents.ts';
 import type {
   CaseDetail,
@@ -27,7 +27,14 @@ import {
   violationTypes,
 } from './tables.ts';
 
-const stateLabels: Record<string, string> = ordinaryPenaltyProcedure.states;
+const stateLabels: Record<string, string> = {
+  ...ordinaryPenaltyProcedure.states,
+  ...simplePenaltyProcedure.states,
+};
+const initialStates = {
+  ordinary: ordinaryPenaltyProcedure.initial,
+  simple: simplePenaltyProcedure.initial,
+} as const;
 const fenToYuan = (fen: number) => fen / 100;
 
 /** The case's owner for `authorize`, or null when no such case exists. */
@@ -41,7 +48,12 @@ export async function findCaseOwner(db: Db, caseId: string): Promise<(Owned & { 
 }
 
 /** Registers a lead (线索登记) in the actor's organisation with its party and at least two certified officers. */
-export async function createCase(db: Db, actor: Actor, input: CreateCaseInput): Promise<CaseDetail> {
+export async function createCase(
+  db: Db,
+  actor: Actor,
+  input: CreateCaseInput,
+  options: { procedure: 'ordinary' | 'simple'; actDate?: string } = { procedure: 'ordinary' },
+): Promise<CaseDetail> {
   const own = await findOrgOwner(db, actor.orgId);
   authorize(actor, own, { write: true, permission: 'procedures.act' });
   const officerIds = [...new Set([input.assigneeId, ...input.officerIds])];
@@ -56,7 +68,7 @@ export async function createCase(db: Db, actor: Actor, input: CreateCaseInput): 
     if (!row || !row.orgPath.startsWith(actor.orgPath))
       throw invalidField(i === 0 ? 'assigneeId' : 'officerIds', '执法人员不存在或不属于本机构');
   });
-  await assertCertifiedOfficers(db, officerIds, chinaToday());
+  await assertCertifiedOfficers(db, officerIds, options.actDate ?? chinaToday());
   if (input.violationTypeId) {
     // The violation must come from a 裁量基准 adopted by the actor's organisation or one above it.
     const [violation] = await db
@@ -87,8 +99,8 @@ export async function createCase(db: Db, actor: Actor, input: CreateCaseInput): 
       .insert(penaltyCases)
       .values({
         orgId: actor.orgId,
-        procedure: 'ordinary',
-        state: ordinaryPenaltyProcedure.initial,
+        procedure: options.procedure,
+        state: initialStates[options.procedure],
         title: input.title,
         source: input.source,
         sourceReference: input.sourceReference ?? null,

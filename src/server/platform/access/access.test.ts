@@ -9,6 +9,7 @@ import {
   buildOrgTree,
   buildTestRecord,
   caseInput,
+  simpleCaseInput,
   installTestProcedure,
   listRoutes,
   loginTree,
@@ -316,6 +317,10 @@ const fixtures: Record<string, Fixture> = {
   'GET /api/cases': record(req('GET', `/api/cases?orgId=${instA}`), caseRecord),
   'POST /api/cases': ownOnly('a case is registered in the caller’s own organisation', () =>
     req('POST', '/api/cases', caseInput(tree)),
+  ),
+  'POST /api/cases/simple': ownOnly(
+    'an on-the-spot decision is registered in the caller’s own organisation',
+    () => req('POST', '/api/cases/simple', simpleCaseInput(tree, today)),
   ),
   'GET /api/cases/:id': record(req('GET', `/api/cases/${caseA.id}`), caseRecord),
   'GET /api/cases/:id/discretion': record(req('GET', `/api/cases/${caseA.id}/discretion`), caseRecord),

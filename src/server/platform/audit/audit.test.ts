@@ -7,6 +7,7 @@ import {
   buildOrgTree,
   buildTestRecord,
   caseInput,
+  simpleCaseInput,
   installTestProcedure,
   listRoutes,
   loginTree,
@@ -197,6 +198,16 @@ const writeCases: Record<string, WriteCase> = {
     },
   ),
   'POST /api/cases': as('officerA1', 'cases.create', 'POST', '/api/cases', caseInput(tree)),
+  'POST /api/cases/simple': {
+    ...as(
+      'officerA1',
+      'penaltyCase.simple.recordOnSpotDecision',
+      'POST',
+      '/api/cases/simple',
+      simpleCaseInput(tree, today),
+    ),
+    rows: 4, // the case, the stored 决定书, its place in the case (with its 文号), and the recorded decision
+  },
   'POST /api/cases/:id/documents/:kind': {
     ...as('officerA1', 'cases.generateDocument', 'POST', `/api/cases/${caseA.id}/documents/filingApproval`),
     rows: 2, // the stored .docx and the document's place in the case

@@ -56,7 +56,7 @@ export async function loadRecordHead(
     })
     .from(procedure.table)
     .innerJoin(orgs, eq(orgs.id, c.orgId))
-    .where(eq(c.id, recordId));
+    .where(and(eq(c.id, recordId), procedure.recordFilter));
   return (row as RecordHead | undefined) ?? null;
 }
 

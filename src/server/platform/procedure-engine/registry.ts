@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AnyProcedure } from '../../../shared/procedure/define-procedure.ts';
 import type { Db } from '../../db/client.ts';
@@ -11,6 +12,8 @@ export type RegisteredProcedure = {
   definition: AnyProcedure;
   table: PgTable;
   columns: { id: PgColumn; orgId: PgColumn; state: PgColumn; title: PgColumn; assigneeId?: PgColumn };
+  /** When several procedures share a table (普通程序 and 简易程序 cases), which rows belong to this one. */
+  recordFilter?: SQL;
   /** Where the web shows a record, e.g. `/cases/<id>`. */
   link: (recordId: string) => string;
   /** Document kinds present on the record (立案审批表 …), for `documents` requirements. */

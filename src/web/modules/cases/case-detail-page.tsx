@@ -14,6 +14,7 @@ import { CaseEvidenceTab } from './case-evidence-tab.tsx';
 import { CaseInfo, PartyInfo } from './case-info-tabs.tsx';
 import { NextDue, StateTag } from './case-list-page.tsx';
 import { useEligibleOfficers, type OfficerOption } from './use-eligible-officers.ts';
+import { DiscretionTab } from '../catalogs/discretion-tab.tsx';
 
 function inputSchemaFor(detail: CaseDetail, action: string): z.ZodType | undefined {
   const inputs: Partial<Record<string, z.ZodType>> =
@@ -140,6 +141,7 @@ export function CaseDetailPage() {
               label: `证据（${data.evidence.length}）`,
               children: <CaseEvidenceTab detail={data} onChanged={reload} />,
             },
+            { key: 'discretion', label: '裁量建议', children: <DiscretionTab caseId={data.id} /> },
             { key: 'party', label: '当事人信息', children: <PartyInfo party={data.party} /> },
             { key: 'info', label: '案件信息', children: <CaseInfo detail={data} /> },
           ]}

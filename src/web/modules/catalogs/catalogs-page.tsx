@@ -6,6 +6,7 @@ import { useAuth } from '../../platform/auth.tsx';
 import { RecordTable } from '../../platform/record-table.tsx';
 import { useIsPhone } from '../../platform/use-media-query.ts';
 import type { MitigationRuleSummary, ViolationTypeSummary } from '../../../shared/cases/catalogs.ts';
+import { mitigationListKindLabels } from '../../../shared/cases/mitigation.ts';
 import { ImportCsvModal } from './import-csv-modal.tsx';
 
 type ViolationType = z.infer<typeof ViolationTypeSummary>;
@@ -16,6 +17,12 @@ const benchmarkColumnsHint =
   'source_id, 文件, 专业, 序号, 违法行为, 法律依据与处罚依据, 裁量阶次, 适用情形, 裁量标准或罚款幅度';
 const mitigationColumnsHint =
   'source_id, 文件, 清单类型, 序号, 事项或违法行为, 处罚依据或实施依据, 情形, 适用条件, 配套监管措施';
+
+function listKindLabel(kind: string): string {
+  return Object.hasOwn(mitigationListKindLabels, kind)
+    ? mitigationListKindLabels[kind as keyof typeof mitigationListKindLabels]
+    : kind;
+}
 
 /** Long legal text folded to a few lines, expandable in place. */
 function Folded({ text, width, rows = 2 }: { text: string; width: number; rows?: number }) {
@@ -50,14 +57,15 @@ const tierColumns: TableColumnsType<Tier> = [
 
 function TierTable({ tiers }: { tiers: Tier[] }) {
   return (
-    <Table<Tier>
-      size="small"
-      rowKey={(tier) => tier.tier}
-      columns={tierColumns}
-      dataSource={tiers}
-      pagination={false}
-      data-testid="violation-tiers"
-    />
+    <div data-testid="violation-tiers">
+      <Table<Tier>
+        size="small"
+        rowKey={(tier) => tier.tier}
+        columns={tierColumns}
+        dataSource={tiers}
+        pagination={false}
+      />
+    </div>
   );
 }
 
@@ -69,7 +77,7 @@ function violationColumns(isPhone: boolean): TableColumnsType<ViolationType> {
       title: '违法行为',
       dataIndex: 'title',
       render: (value: string, row) => (
-        <div style={{ minWidth: isPhone ? 160 : 220, maxWidth: isPhone ? 200 : 320, whiteSpace: 'normal' }}>
+        <div style={{ minWidth: isPhone ? 160 : 220, maxWidth: isPhone ? 200 : 280, whiteSpace: 'normal' }}>
           {value}
           {isPhone && (
             <div>
@@ -85,7 +93,7 @@ function violationColumns(isPhone: boolean): TableColumnsType<ViolationType> {
       title: '法律依据与处罚依据',
       dataIndex: 'legalBasis',
       responsive: ['md'],
-      render: (value: string) => <Folded text={value} width={360} />,
+      render: (value: string) => <Folded text={value} width={300} />,
     },
     {
       title: '阶次',
@@ -109,7 +117,7 @@ function mitigationColumns(isPhone: boolean): TableColumnsType<MitigationRule> {
       title: '清单类型',
       dataIndex: 'listKind',
       responsive: ['md'],
-      render: (value: string) => <Tag>{value}</Tag>,
+      render: (value: string) => <Tag>{listKindLabel(value)}</Tag>,
     },
     {
       title: '事项',
@@ -120,7 +128,7 @@ function mitigationColumns(isPhone: boolean): TableColumnsType<MitigationRule> {
           {isPhone && (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {row.listKind}
+                {listKindLabel(row.listKind)}
               </Typography.Text>
             </div>
           )}
@@ -141,7 +149,9 @@ function mitigationColumns(isPhone: boolean): TableColumnsType<MitigationRule> {
         conditions.length === 0 ? (
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
-          <ol style={{ margin: 0, paddingInlineStart: 18, minWidth: 200, maxWidth: 320, whiteSpace: 'normal' }}>
+          <ol
+            style={{ margin: 0, paddingInlineStart: 18, minWidth: 200, maxWidth: 320, whiteSpace: 'normal' }}
+          >
             {conditions.map((condition, index) => (
               <li key={index}>{condition}</li>
             ))}

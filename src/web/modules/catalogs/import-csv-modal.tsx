@@ -115,7 +115,7 @@ export function ImportCsvModal({ open, title, path, columnsHint, onClose, onImpo
           autoSize={{ minRows: 6, maxRows: 12 }}
           style={{ fontFamily: 'monospace', fontSize: 12 }}
         />
-        {failure && <Alert type="error" showIcon title={failure} />}
+        {failure && <Alert type="error" showIcon title="导入失败，未导入任何条目" description={failure} />}
         {result && (
           <Alert
             type={result.errors.length === 0 ? 'success' : result.imported > 0 ? 'warning' : 'error'}
