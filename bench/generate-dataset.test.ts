@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, count, eq, gte, lt, lte } from 'drizzle-orm';
+import { and, count, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { createTestApp, loginAs } from '../src/server/test/test-app.ts';
 import {
@@ -12,11 +12,15 @@ import {
   userRoles,
   users,
 } from '../src/server/db/tables.ts';
+import { caseOfficers, parties, penaltyCases } from '../src/server/modules/cases/tables.ts';
+import { procedureDeadlines } from '../src/server/platform/procedure-engine/tables.ts';
 import { verifyAuditChain } from '../src/server/platform/audit/audit-log.ts';
+import { validateChineseId, validateUscc } from '../src/shared/cases/parties.ts';
 import { addCalendarDays } from '../src/shared/law/calendar.ts';
 import { DatasetRefusedError } from './dataset/context.ts';
 import { generateDataset } from './dataset/generate.ts';
 import { planOrgsAndOfficers } from './dataset/orgs-and-officers.ts';
+import { decidedStates, isFinishedState } from './dataset/case-timeline.ts';
 import { scales } from './dataset/scales.ts';
 import { apportion, createRandom } from './lib/random.ts';
 
@@ -208,4 +212,155 @@ test('random helpers: v4-shaped uuids and largest-remainder apportioning (hand-c
   // 7 with minimum 1 each → 5 spare split 2:1 = 3.33, 1.67 → 3,1 + the larger remainder (0.67) → 3,2 → plus 1 each.
   assert.deepEqual(apportion(7, [2, 1], 1), [4, 3]);
   assert.throws(() => apportion(1, [1, 1], 1));
+});
+
+test('the county scale has 300 penalty cases, each with one party, 2–3 certified officers of its institute', async () => {
+  assert.equal(scales.county.volumes.penaltyCases, 300);
+  assert.equal(await countOf(penaltyCases), 300);
+  assert.equal(await countOf(parties), 300);
+  assert.equal(summary.counts.penalty_cases, 300);
+  assert.equal(summary.counts.case_officers, await countOf(caseOfficers));
+  assert.equal(summary.counts.procedure_deadlines, await countOf(procedureDeadlines));
+  const [institute] = await db.select().from(orgs).where(eq(orgs.kind, 'institute'));
+  const teams = await db
+    .select({
+      caseId: caseOfficers.caseId,
+      n: count(),
+      leads: sql<number>`count(*) filter (where is_lead)::int`,
+    })
+    .from(caseOfficers)
+    .groupBy(caseOfficers.caseId);
+  assert.equal(teams.length, 300);
+  for (const team of teams) {
+    assert.ok(team.n >= 2 && team.n <= 3, `team of ${team.n}`);
+    assert.equal(team.leads, 1);
+  }
+  const members = await db
+    .select({
+      path: orgs.path,
+      caseOrg: penaltyCases.orgId,
+      assignee: penaltyCases.assigneeId,
+      c: caseOfficers,
+    })
+    .from(caseOfficers)
+    .innerJoin(penaltyCases, eq(penaltyCases.id, caseOfficers.caseId))
+    .innerJoin(users, eq(users.id, caseOfficers.userId))
+    .innerJoin(orgs, eq(orgs.id, users.orgId));
+  const certified = new Set(
+    (
+      await db
+        .select({ id: officerCertificates.userId })
+        .from(officerCertificates)
+        .where(
+          and(
+            eq(officerCertificates.isCurrent, true),
+            eq(officerCertificates.status, 'valid'),
+            lte(officerCertificates.validFrom, today),
+            gte(officerCertificates.validUntil, today),
+          ),
+        )
+    ).map((r) => r.id),
+  );
+  for (const m of members) {
+    assert.ok(m.path.startsWith(institute!.path), 'officer of the institute');
+    assert.equal(m.c.orgId, institute!.id);
+    assert.equal(m.caseOrg, institute!.id);
+    assert.ok(certified.has(m.c.userId), 'certified today');
+    if (m.c.isLead) assert.equal(m.c.userId, m.assignee);
+  }
+});
+
+test('generated parties carry valid USCCs (organisations, ~70 %) and ID numbers (persons)', async () => {
+  const rows = await db.select().from(parties);
+  const organisations = rows.filter((p) => p.kind === 'organisation');
+  assert.ok(
+    organisations.length >= 180 && organisations.length <= 240,
+    `organisations: ${organisations.length}`,
+  );
+  for (const p of rows) {
+    if (p.kind === 'organisation') {
+      assert.equal(validateUscc(p.uscc!), true, `${p.name} ${p.uscc}`);
+      assert.equal(p.idNumber, null);
+    } else {
+      assert.equal(validateChineseId(p.idNumber!, { today }), true, `${p.name} ${p.idNumber}`);
+      assert.equal(p.uscc, null);
+    }
+  }
+});
+
+test('case dates follow the procedure for every state, numbers are unique per region and year', async () => {
+  const rows = await db.select().from(penaltyCases);
+  const byState = new Map<string, number>();
+  for (const c of rows) byState.set(c.state, (byState.get(c.state) ?? 0) + 1);
+  const done = (byState.get('closed') ?? 0) + (byState.get('archived') ?? 0);
+  assert.ok(done > 150 && done < 250, `closed + archived: ${done}`);
+  assert.ok(byState.size >= 12, `states present: ${[...byState.keys()].join(', ')}`);
+  const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  for (const c of rows) {
+    const leadOn = chinaDate(c.createdAt);
+    const chain = [leadOn, c.filedOn, c.decidedOn, c.servedOn, c.paidOn, c.closedOn].filter(
+      (d) => d !== null,
+    );
+    assert.deepEqual([...chain].sort(), chain, `${c.state}: dates in order ${chain.join(' ')}`);
+    assert.ok(leadOn >= '2024-01-01' && chain.at(-1)! <= today, `${c.state}: ${chain.join(' ')}`);
+    assert.equal(c.filedOn === null, c.caseNumber === null);
+    if (c.state === 'lead' || c.state === 'notFiled') assert.equal(c.filedOn, null, c.state);
+    else if (c.state !== 'transferred') assert.ok(c.filedOn, `${c.state} is filed`);
+    assert.equal(c.closedOn !== null, isFinishedState(c.state), `${c.state} closedOn ${c.closedOn}`);
+    const decided = decidedStates.has(c.state);
+    assert.equal(c.decidedOn !== null, decided, `${c.state} decidedOn`);
+    assert.equal(c.decisionNumber !== null, decided);
+    if (decided) assert.ok(c.penaltyKinds.length > 0 && (c.fineFen > 0 || c.penaltyKinds[0] === 'warning'));
+    else assert.equal(c.fineFen, 0, `${c.state} has no fine`);
+    assert.equal(
+      c.servedOn !== null,
+      ['served', 'enforcing', 'closed', 'archived', 'revoked'].includes(c.state),
+    );
+    if (c.state === 'closed' || c.state === 'archived') assert.ok(c.paidOn || c.fineFen === 0, 'settled');
+  }
+  const numbers = rows.flatMap((c) => (c.caseNumber ? [c.caseNumber] : []));
+  assert.equal(new Set(numbers).size, numbers.length);
+  const seqs = new Map<string, number[]>();
+  for (const number of numbers) {
+    const m = /^(.+卫立〔\d{4}〕)(\d+)号$/.exec(number);
+    assert.ok(m, number);
+    seqs.set(m[1]!, [...(seqs.get(m[1]!) ?? []), Number(m[2])]);
+  }
+  // Numbered 1…n without gaps within each region and year.
+  for (const [prefix, list] of seqs)
+    assert.deepEqual(
+      [...list].sort((a, b) => a - b),
+      list.map((_, i) => i + 1),
+      prefix,
+    );
+});
+
+test('open cases have running clocks (some overdue, some due soon); finished ones only stopped clocks', async () => {
+  const rows = await db
+    .select({ state: penaltyCases.state, d: procedureDeadlines })
+    .from(procedureDeadlines)
+    .innerJoin(penaltyCases, eq(penaltyCases.id, procedureDeadlines.recordId));
+  let overdue = 0;
+  let soon = 0;
+  for (const { state, d } of rows) {
+    assert.equal(d.procedureId, 'penaltyCase.ordinary');
+    assert.ok(d.dueDate! > d.startedOn);
+    if (isFinishedState(state)) assert.equal(d.status, 'stopped', `${state} ${d.clock}`);
+    if (d.status === 'stopped') assert.ok(d.stoppedOn! >= d.startedOn && d.stoppedOn! <= today);
+    else assert.equal(d.stoppedOn, null);
+    if (d.status === 'running' && d.dueDate! < today) overdue += 1;
+    if (d.status === 'running' && d.dueDate! >= today && d.dueDate! <= addCalendarDays(today, 3)) soon += 1;
+  }
+  assert.ok(overdue >= 1 && soon >= 1, `overdue ${overdue}, due soon ${soon}`);
+  const openStates = new Set(rows.filter((r) => r.d.status !== 'stopped').map((r) => r.state));
+  assert.ok(openStates.size >= 8, `states with running clocks: ${[...openStates].join(', ')}`);
+
+  const { cookie } = await loginAs(t.app, summary.rootAdmin!, password);
+  const closed = await t.app.inject({ method: 'GET', url: '/api/cases?state=closed', headers: { cookie } });
+  assert.equal(closed.statusCode, 200);
+  const [closedCount] = await db
+    .select({ n: count() })
+    .from(penaltyCases)
+    .where(eq(penaltyCases.state, 'closed'));
+  assert.equal(closed.json().total, closedCount!.n);
 });

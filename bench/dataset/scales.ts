@@ -16,6 +16,8 @@ export type ScaleDefinition = {
   volumes: {
     /** Users holding the officer role (institute leaders and section heads included). */
     officers: number;
+    /** 行政处罚案件 (ordinary procedure) registered from 2024-01-01 to today. */
+    penaltyCases: number;
   };
 };
 
@@ -25,14 +27,14 @@ export const scales = {
     root: 'county',
     cities: 0,
     counties: 1,
-    volumes: { officers: 22 },
+    volumes: { officers: 22, penaltyCases: 300 },
   },
   city: {
     label: '市级（1个市、10个县区）',
     root: 'city',
     cities: 1,
     counties: 10,
-    volumes: { officers: 300 },
+    volumes: { officers: 300, penaltyCases: 8_000 },
   },
   // A province's health supervision workforce: 16 cities, ~160 counties/districts, ~8,000 officers.
   province: {
@@ -40,7 +42,7 @@ export const scales = {
     root: 'province',
     cities: 16,
     counties: 160,
-    volumes: { officers: 8_000 },
+    volumes: { officers: 8_000, penaltyCases: 200_000 },
   },
 } as const satisfies Record<ScaleName, ScaleDefinition>;
 

@@ -91,7 +91,14 @@ export function registerCaseRoutes(app: App, ctx: RouteContext): void {
   );
   app.post(
     '/api/cases/simple',
-    { schema: { tags, summary: '简易程序：登记当场作出的行政处罚决定', body: CreateSimpleCaseInput, response: { 200: CaseDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: '简易程序：登记当场作出的行政处罚决定',
+        body: CreateSimpleCaseInput,
+        response: { 200: CaseDetail, ...errors },
+      },
+    },
     async (request) => createSimpleCase(ctx.db, requireActor(request), ctx.config.filesDir, request.body),
   );
   app.get(

@@ -182,13 +182,14 @@ export async function listCases(
         )
       : undefined,
   );
-  const from = () =>
-    db
-      .select({ n: count() })
-      .from(penaltyCases)
-      .innerJoin(orgs, eq(orgs.id, penaltyCases.orgId))
-      .innerJoin(parties, eq(parties.id, penaltyCases.partyId));
-  const [total] = await from().where(where);
+  // The parties join is only needed to search by party name or USCC; without it the count is an index scan.
+  const counted = db
+    .select({ n: count() })
+    .from(penaltyCases)
+    .innerJoin(orgs, eq(orgs.id, penaltyCases.orgId));
+  const [total] = await (
+    query.q ? counted.innerJoin(parties, eq(parties.id, penaltyCases.partyId)) : counted
+  ).where(where);
   const nextDue = sql<
     string | null
   >`(select min(${procedureDeadlines.dueDate})::text from ${procedureDeadlines} where ${procedureDeadlines.recordId} = ${penaltyCases.id} and ${procedureDeadlines.status} = 'running')`;

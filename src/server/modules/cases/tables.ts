@@ -137,6 +137,9 @@ export const penaltyCases = pgTable(
   },
   (t) => [
     index('penalty_cases_org_state_idx').on(t.orgId, t.state, t.createdAt),
+    // The list's page order (newest first), with and without a state filter: read in order, stop after a page.
+    index('penalty_cases_state_created_idx').on(t.state, t.createdAt.desc(), t.id),
+    index('penalty_cases_created_idx').on(t.createdAt.desc(), t.id),
     index('penalty_cases_assignee_idx').on(t.assigneeId),
     index('penalty_cases_filed_idx').on(t.orgId, t.filedOn),
     index('penalty_cases_closed_idx').on(t.orgId, t.closedOn),

@@ -59,6 +59,10 @@ export const procedureDeadlines = pgTable(
     index('procedure_deadlines_running_due_idx')
       .on(t.dueDate)
       .where(sql`${t.status} = 'running'`),
+    // A record's next running deadline (the case list's 下一期限) as an index-only lookup.
+    index('procedure_deadlines_record_running_idx')
+      .on(t.recordId, t.dueDate)
+      .where(sql`${t.status} = 'running'`),
   ],
 );
 

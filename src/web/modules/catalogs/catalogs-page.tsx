@@ -46,12 +46,16 @@ const tierColumns: TableColumnsType<Tier> = [
   {
     title: '适用情形',
     dataIndex: 'circumstances',
-    render: (value: string) => <div style={{ minWidth: 220, whiteSpace: 'pre-wrap' }}>{value || '—'}</div>,
+    render: (value: string) => (
+      <div style={{ minWidth: 200, maxWidth: 400, whiteSpace: 'pre-wrap' }}>{value || '—'}</div>
+    ),
   },
   {
     title: '裁量标准',
     dataIndex: 'standard',
-    render: (value: string) => <div style={{ minWidth: 220, whiteSpace: 'pre-wrap' }}>{value || '—'}</div>,
+    render: (value: string) => (
+      <div style={{ minWidth: 200, maxWidth: 400, whiteSpace: 'pre-wrap' }}>{value || '—'}</div>
+    ),
   },
 ];
 

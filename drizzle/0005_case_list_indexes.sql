@@ -1,0 +1,3 @@
+CREATE INDEX "procedure_deadlines_record_running_idx" ON "procedure_deadlines" USING btree ("record_id","due_date") WHERE "procedure_deadlines"."status" = 'running';--> statement-breakpoint
+CREATE INDEX "penalty_cases_state_created_idx" ON "penalty_cases" USING btree ("state","created_at" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "penalty_cases_created_idx" ON "penalty_cases" USING btree ("created_at" DESC NULLS LAST,"id");
