@@ -44,7 +44,7 @@ function PartyCell({ party }: { party: PublishedDecision['party'] }) {
   );
 }
 
-function LongText({ text, width }: { text: string; width: number }) {
+function LongText({ text, width }: { text: string; width: number | string }) {
   return (
     <Typography.Paragraph
       ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (expanded) => (expanded ? '收起' : '展开') }}
@@ -60,7 +60,7 @@ const columns: TableColumnsType<PublishedDecision> = [
     title: '决定文号',
     dataIndex: 'decisionNumber',
     render: (value: string, row) => (
-      <div style={{ minWidth: 160, maxWidth: 220, whiteSpace: 'normal' }}>
+      <div style={{ minWidth: 150, maxWidth: 200, whiteSpace: 'normal' }}>
         <Typography.Text strong>{value}</Typography.Text>
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -84,9 +84,9 @@ const columns: TableColumnsType<PublishedDecision> = [
     dataIndex: 'facts',
     render: (value: string, row) => (
       <div style={{ whiteSpace: 'normal' }}>
-        <LongText text={value} width={280} />
+        <LongText text={value} width={240} />
         {row.basis && (
-          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', maxWidth: 280 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', maxWidth: 240 }}>
             依据：{row.basis}
           </Typography.Text>
         )}
@@ -96,12 +96,12 @@ const columns: TableColumnsType<PublishedDecision> = [
   {
     title: '处罚内容',
     dataIndex: 'penalty',
-    render: (value: string) => <LongText text={value} width={200} />,
+    render: (value: string) => <LongText text={value} width={180} />,
   },
   {
     title: '作出机关',
     dataIndex: 'organ',
-    render: (value: string) => <div style={{ maxWidth: 160, whiteSpace: 'normal' }}>{value}</div>,
+    render: (value: string) => <div style={{ maxWidth: 130, whiteSpace: 'normal' }}>{value}</div>,
   },
   { title: '决定日期', dataIndex: 'decidedOn', render: (value: string) => <span>{value}</span> },
   { title: '公示日期', dataIndex: 'publishedOn', render: (value: string) => <span>{value}</span> },
@@ -116,7 +116,7 @@ function DecisionCard({ decision }: { decision: PublishedDecision }) {
           <PartyCell party={decision.party} />
         </Descriptions.Item>
         <Descriptions.Item label="违法事实">
-          <LongText text={decision.facts} width={230} />
+          <LongText text={decision.facts} width="100%" />
         </Descriptions.Item>
         <Descriptions.Item label="处罚内容">{decision.penalty}</Descriptions.Item>
         <Descriptions.Item label="作出机关">{decision.organ}</Descriptions.Item>

@@ -108,7 +108,7 @@ function violationColumns(isPhone: boolean): TableColumnsType<ViolationType> {
     {
       title: '来源',
       dataIndex: 'source',
-      responsive: ['xl'],
+      responsive: ['xxl'],
       render: (value: string) => <div style={{ maxWidth: 220, whiteSpace: 'normal' }}>{value}</div>,
     },
   ];
@@ -165,7 +165,7 @@ function mitigationColumns(isPhone: boolean): TableColumnsType<MitigationRule> {
     {
       title: '来源',
       dataIndex: 'source',
-      responsive: ['xl'],
+      responsive: ['xxl'],
       render: (value: string) => <div style={{ maxWidth: 220, whiteSpace: 'normal' }}>{value}</div>,
     },
   ];
