@@ -19,6 +19,8 @@ import { defineProcedure } from '../../shared/procedure/define-procedure.ts';
 import { registerProcedure } from '../platform/procedure-engine/registry.ts';
 import { notifications } from '../platform/procedure-engine/tables.ts';
 import { loginAs } from './test-app.ts';
+import { actorForUser } from '../platform/auth/service.ts';
+import { transition } from '../platform/procedure-engine/engine.ts';
 
 /** The people of one test tenant, by their role in the story (domain.md's demo city, in small). */
 export type TreeUserKey =
@@ -377,4 +379,29 @@ export function simpleCaseInput(tree: OrgTree, decidedOn: string): Record<string
     place: '东川县人民路',
     officerIds: [tree.users.officerA1.id, tree.users.officerA2.id],
   };
+}
+
+/** Takes a procedure step as `userId` on a given China date (10:00), as if it happened then. */
+export async function actOnDate(
+  db: Db,
+  step: {
+    procedureId: string;
+    recordId: string;
+    userId: string;
+    action: string;
+    date: string;
+    input?: unknown;
+  },
+) {
+  const actor = (await actorForUser(db, step.userId))!;
+  return inTransaction(db, (tx) =>
+    transition(tx, {
+      procedureId: step.procedureId,
+      recordId: step.recordId,
+      action: step.action,
+      actor,
+      input: step.input,
+      at: new Date(`${step.date}T10:00:00+08:00`),
+    }),
+  );
 }

@@ -3,10 +3,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import { createTestApp } from '../../test/test-app.ts';
-import { buildCertificate, buildOrgTree, loginTree, multipartBody, tinyPng } from '../../test/factories.ts';
-import { inTransaction } from '../../db/transaction.ts';
-import { actorForUser } from '../../platform/auth/service.ts';
-import { transition } from '../../platform/procedure-engine/engine.ts';
+import {
+  actOnDate,
+  buildCertificate,
+  buildOrgTree,
+  loginTree,
+  multipartBody,
+  tinyPng,
+} from '../../test/factories.ts';
 import { blobPath } from '../../platform/files/service.ts';
 import { runSelfCheck, type CaseFileSnapshot } from '../../../shared/cases/case-file.ts';
 import './procedures.ts';
@@ -25,19 +29,15 @@ for (const user of [tree.users.officerA1, tree.users.officerA2, tree.users.leade
 const cookies = await loginTree(t.app, tree, ['officerA1', 'officerB1', 'adminB']);
 const [a1, a2, leader] = [tree.users.officerA1, tree.users.officerA2, tree.users.leader];
 
-async function act(userId: string, caseId: string, action: string, date: string, input?: unknown) {
-  const actor = (await actorForUser(t.database.db, userId))!;
-  return inTransaction(t.database.db, (tx) =>
-    transition(tx, {
-      procedureId: 'penaltyCase.ordinary',
-      recordId: caseId,
-      action,
-      actor,
-      input,
-      at: new Date(`${date}T10:00:00+08:00`),
-    }),
-  );
-}
+const act = (userId: string, caseId: string, action: string, date: string, input?: unknown) =>
+  actOnDate(t.database.db, {
+    procedureId: 'penaltyCase.ordinary',
+    recordId: caseId,
+    userId,
+    action,
+    date,
+    input,
+  });
 async function documents(caseId: string, ...kinds: string[]) {
   const made: { kind: string; documentNumber: string | null }[] = [];
   for (const kind of kinds) {

@@ -1,3 +1,4 @@
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -115,26 +116,39 @@ export async function importMitigationCatalog(
   return { imported: rules.length, errors };
 }
 
-export async function listViolationTypes(
+type CatalogQuery = { page: number; pageSize: number; q?: string };
+
+/** One page of a catalog table that applies to the actor, searched on `searchColumn`, ordered by code. */
+async function catalogPage<T extends typeof violationTypes | typeof mitigationRules>(
   db: Db,
+  table: T,
+  searchColumn: PgColumn,
   actor: Actor,
-  query: { page: number; pageSize: number; q?: string },
-) {
+  query: CatalogQuery,
+): Promise<{ rows: T['$inferSelect'][]; total: number }> {
   const where = and(
-    appliesToActor(violationTypes.orgId, actor),
-    eq(violationTypes.isActive, true),
-    query.q ? ilike(violationTypes.title, `%${query.q}%`) : undefined,
+    appliesToActor(table.orgId, actor),
+    eq(table.isActive, true),
+    query.q ? ilike(searchColumn, `%${query.q}%`) : undefined,
   );
-  const [total] = await db.select({ n: count() }).from(violationTypes).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(table as typeof violationTypes)
+    .where(where);
   const rows = await db
     .select()
-    .from(violationTypes)
+    .from(table as typeof violationTypes)
     .where(where)
-    .orderBy(asc(violationTypes.code))
+    .orderBy(asc(table.code))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
+  return { rows: rows as T['$inferSelect'][], total: total?.n ?? 0 };
+}
+
+export async function listViolationTypes(db: Db, actor: Actor, query: CatalogQuery) {
+  const { rows, total } = await catalogPage(db, violationTypes, violationTypes.title, actor, query);
   return {
-    total: total?.n ?? 0,
+    total,
     items: rows.map((r) => ({
       id: r.id,
       code: r.code,
@@ -152,26 +166,10 @@ export async function listViolationTypes(
   };
 }
 
-export async function listMitigationRules(
-  db: Db,
-  actor: Actor,
-  query: { page: number; pageSize: number; q?: string },
-) {
-  const where = and(
-    appliesToActor(mitigationRules.orgId, actor),
-    eq(mitigationRules.isActive, true),
-    query.q ? ilike(mitigationRules.matter, `%${query.q}%`) : undefined,
-  );
-  const [total] = await db.select({ n: count() }).from(mitigationRules).where(where);
-  const rows = await db
-    .select()
-    .from(mitigationRules)
-    .where(where)
-    .orderBy(asc(mitigationRules.code))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+export async function listMitigationRules(db: Db, actor: Actor, query: CatalogQuery) {
+  const { rows, total } = await catalogPage(db, mitigationRules, mitigationRules.matter, actor, query);
   return {
-    total: total?.n ?? 0,
+    total,
     items: rows.map((r) => ({
       id: r.id,
       code: r.code,

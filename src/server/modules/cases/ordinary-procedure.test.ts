@@ -2,10 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp } from '../../test/test-app.ts';
-import { buildCertificate, buildOrgTree, loginTree } from '../../test/factories.ts';
-import { inTransaction } from '../../db/transaction.ts';
-import { actorForUser } from '../../platform/auth/service.ts';
-import { transition } from '../../platform/procedure-engine/engine.ts';
+import { actOnDate, buildCertificate, buildOrgTree, loginTree } from '../../test/factories.ts';
 import { penaltyCases } from './tables.ts';
 import './procedures.ts';
 
@@ -23,19 +20,15 @@ for (const user of [tree.users.officerA1, tree.users.officerA2, tree.users.leade
 const cookies = await loginTree(t.app, tree, ['officerA1']);
 const [a1, a2, leader] = [tree.users.officerA1, tree.users.officerA2, tree.users.leader];
 
-async function act(userId: string, caseId: string, action: string, date: string, input?: unknown) {
-  const actor = (await actorForUser(t.database.db, userId))!;
-  return inTransaction(t.database.db, (tx) =>
-    transition(tx, {
-      procedureId: 'penaltyCase.ordinary',
-      recordId: caseId,
-      action,
-      actor,
-      input,
-      at: new Date(`${date}T10:00:00+08:00`),
-    }),
-  );
-}
+const act = (userId: string, caseId: string, action: string, date: string, input?: unknown) =>
+  actOnDate(t.database.db, {
+    procedureId: 'penaltyCase.ordinary',
+    recordId: caseId,
+    userId,
+    action,
+    date,
+    input,
+  });
 async function documents(caseId: string, ...kinds: string[]) {
   for (const kind of kinds) {
     const res = await t.app.inject({
