@@ -6,7 +6,14 @@ export type Query = Record<string, QueryValue>;
 export type FieldError = { path: string; message: string };
 
 /** A page of a server-paginated list (`pageOf` in shared/platform/pagination.ts). */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+/** `totalIsLowerBound`: the server stopped counting at `total` (there are more; the user should filter). */
+export type Page<T> = {
+  items: T[];
+  total: number;
+  totalIsLowerBound?: boolean;
+  page: number;
+  pageSize: number;
+};
 
 /** Every failed request ends here: the server's error envelope, or a synthesised one for network failures. */
 export class ApiRequestError extends Error {

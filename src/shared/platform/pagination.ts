@@ -6,11 +6,13 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
-/** A server-paginated list: `items` of one page and the `total` across all pages. */
+/** A server-paginated list: `items` of one page and the `total` across all pages (or a lower bound of it). */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int(),
+    /** Set when counting stopped at a cap: there are more than `total` items (see countCapped). */
+    totalIsLowerBound: z.boolean().optional(),
     page: z.number().int(),
     pageSize: z.number().int(),
   });

@@ -88,7 +88,8 @@ export function RecordTable<T extends object>({
           total: data?.total ?? 0,
           showSizeChanger: !isPhone,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => `共 ${total} 条`,
+          showTotal: (total) =>
+            data?.totalIsLowerBound ? `超过 ${total} 条，请用筛选缩小范围` : `共 ${total} 条`,
           size: isPhone ? 'small' : undefined,
           onChange: (nextPage, nextPageSize) =>
             setPaging({ filterKey, page: nextPageSize === pageSize ? nextPage : 1, pageSize: nextPageSize }),

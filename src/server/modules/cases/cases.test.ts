@@ -220,6 +220,25 @@ describe('penalty cases', () => {
       })
     ).json();
     assert.equal(byName.total, 1);
+    assert.equal(byName.totalIsLowerBound, false);
+    // A party-name fragment and the case's own title both find it; LIKE wildcards typed by a user are literal.
+    const byFragment = (
+      await t.app.inject({
+        url: `/api/cases?q=${encodeURIComponent('某某非法')}`,
+        headers: { cookie: cookies.officerA1 },
+      })
+    ).json();
+    assert.deepEqual(
+      byFragment.items.map((c: { title: string }) => c.title),
+      ['赵某某非法行医案'],
+    );
+    const wildcard = (
+      await t.app.inject({
+        url: `/api/cases?q=${encodeURIComponent('赵%医')}`,
+        headers: { cookie: cookies.officerA1 },
+      })
+    ).json();
+    assert.equal(wildcard.total, 0);
     const byUscc = (
       await t.app.inject({ url: '/api/cases?q=M000100Y43&pageSize=2', headers: { cookie: cookies.leader } })
     ).json();

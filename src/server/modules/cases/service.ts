@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, exists, gte, ilike, inArray, like, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, ilike, inArray, like, lte, or, sql } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { ordinaryPenaltyProcedure, simplePenaltyProcedure } from '../../../shared/cases/procedure.ts';
@@ -18,6 +19,7 @@ import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { findOrgOwner } from '../../platform/orgs/service.ts';
 import { assertCertifiedOfficers } from '../../platform/officers/enforcement.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
+import { countCapped } from '../../db/count-capped.ts';
 import {
   caseDocuments,
   caseEvidence,
@@ -132,12 +134,31 @@ export async function createCase(
   return getCase(db, actor, id);
 }
 
+/**
+ * Quick search by 案号, title, party name or USCC (substring, so Chinese works without word splitting). Each
+ * branch is its own trigram-indexed lookup of case ids: an OR across the case and party tables would make the
+ * planner scan every case.
+ */
+function matchesQuickSearch(db: Db, q: string) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const byCase = db
+    .select({ id: penaltyCases.id })
+    .from(penaltyCases)
+    .where(or(ilike(penaltyCases.caseNumber, pattern), ilike(penaltyCases.title, pattern)));
+  const byParty = db
+    .select({ id: penaltyCases.id })
+    .from(penaltyCases)
+    .innerJoin(parties, eq(parties.id, penaltyCases.partyId))
+    .where(or(ilike(parties.name, pattern), ilike(parties.uscc, pattern)));
+  return inArray(penaltyCases.id, union(byCase, byParty));
+}
+
 /** One page of the cases in the actor's subtree, filtered; the next open deadline comes with each row. */
 export async function listCases(
   db: Db,
   actor: Actor,
   query: CaseListQuery,
-): Promise<{ items: CaseSummary[]; total: number }> {
+): Promise<{ items: CaseSummary[]; total: number; totalIsLowerBound: boolean }> {
   let scopePath = actor.orgPath;
   if (query.orgId) {
     const owner = await findOrgOwner(db, query.orgId);
@@ -173,23 +194,17 @@ export async function listCases(
     query.overdue ? openDeadline(sql`${procedureDeadlines.dueDate} < ${today}`) : undefined,
     query.from ? gte(penaltyCases.createdAt, new Date(`${query.from}T00:00:00+08:00`)) : undefined,
     query.to ? lte(penaltyCases.createdAt, new Date(`${query.to}T23:59:59.999+08:00`)) : undefined,
-    query.q
-      ? or(
-          ilike(penaltyCases.caseNumber, `%${query.q}%`),
-          ilike(parties.name, `%${query.q}%`),
-          ilike(parties.uscc, `%${query.q}%`),
-          ilike(penaltyCases.title, `%${query.q}%`),
-        )
-      : undefined,
+    query.q ? matchesQuickSearch(db, query.q) : undefined,
   );
-  // The parties join is only needed to search by party name or USCC; without it the count is an index scan.
-  const counted = db
-    .select({ n: count() })
-    .from(penaltyCases)
-    .innerJoin(orgs, eq(orgs.id, penaltyCases.orgId));
-  const [total] = await (
-    query.q ? counted.innerJoin(parties, eq(parties.id, penaltyCases.partyId)) : counted
-  ).where(where);
+  const counted = await countCapped(
+    db,
+    db
+      .select({ one: sql<number>`1`.as('one') })
+      .from(penaltyCases)
+      .innerJoin(orgs, eq(orgs.id, penaltyCases.orgId))
+      .where(where)
+      .$dynamic(),
+  );
   const nextDue = sql<
     string | null
   >`(select min(${procedureDeadlines.dueDate})::text from ${procedureDeadlines} where ${procedureDeadlines.recordId} = ${penaltyCases.id} and ${procedureDeadlines.status} = 'running')`;
@@ -207,11 +222,12 @@ export async function listCases(
     .innerJoin(parties, eq(parties.id, penaltyCases.partyId))
     .leftJoin(users, eq(users.id, penaltyCases.assigneeId))
     .where(where)
-    .orderBy(desc(penaltyCases.createdAt), asc(penaltyCases.id))
+    // "nulls last" as in the page-order indexes: a plain DESC means NULLS FIRST and the index would not serve it.
+    .orderBy(sql`${penaltyCases.createdAt} desc nulls last`, asc(penaltyCases.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return {
-    total: total?.n ?? 0,
+    ...counted,
     items: rows.map((r) =>
       summarise(r.c, r.orgName, r.partyName, r.partyKind, r.assigneeName, r.nextDue, today),
     ),

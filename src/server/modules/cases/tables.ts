@@ -36,6 +36,7 @@ export const parties = pgTable(
   (t) => [
     index('parties_org_idx').on(t.orgId),
     index('parties_uscc_idx').on(t.uscc),
+    index('parties_uscc_trgm').using('gin', sql`${t.uscc} gin_trgm_ops`),
     index('parties_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     check('parties_kind_check', sql`${t.kind} in ('person','organisation')`),
   ],
@@ -137,6 +138,10 @@ export const penaltyCases = pgTable(
   },
   (t) => [
     index('penalty_cases_org_state_idx').on(t.orgId, t.state, t.createdAt),
+    // The list's capped count for a state filter: an index-only scan joined to the org subtree.
+    index('penalty_cases_state_org_idx').on(t.state, t.orgId),
+    index('penalty_cases_party_idx').on(t.partyId),
+    index('penalty_cases_case_number_trgm').using('gin', sql`${t.caseNumber} gin_trgm_ops`),
     // The list's page order (newest first), with and without a state filter: read in order, stop after a page.
     index('penalty_cases_state_created_idx').on(t.state, t.createdAt.desc(), t.id),
     index('penalty_cases_created_idx').on(t.createdAt.desc(), t.id),
