@@ -2,13 +2,27 @@
 import { z } from 'zod';
 import { PageQuery, QueryBoolean } from '../platform/pagination.ts';
 
-export const ImportCatalogInput = z.object({
-  csv: z
-    .string()
-    .min(10, '请粘贴或上传 CSV 内容')
-    .max(5_000_000, 'CSV 内容过大')
-    .describe('CSV 内容（UTF-8）'),
-});
+/** A catalog as CSV text (UTF-8) or as an Excel workbook (.xlsx, base64; its first sheet is read). */
+export const ImportCatalogInput = z
+  .object({
+    csv: z
+      .string()
+      .min(10, '请粘贴或上传 CSV 内容')
+      .max(5_000_000, 'CSV 内容过大')
+      .optional()
+      .describe('CSV 内容（UTF-8）'),
+    xlsxBase64: z
+      .string()
+      .min(10, 'Excel 文件内容为空')
+      .max(7_000_000, 'Excel 文件过大（不超过5MB）')
+      .optional()
+      .describe('Excel 文件（.xlsx，base64）'),
+  })
+  .refine((input) => (input.csv === undefined) !== (input.xlsxBase64 === undefined), {
+    message: '请上传 CSV 或 Excel 文件之一',
+    path: ['csv'],
+  });
+export type ImportCatalogInput = z.infer<typeof ImportCatalogInput>;
 export const ImportResult = z.object({
   imported: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
@@ -39,25 +53,50 @@ export const MitigationRuleSummary = z.object({
   source: z.string(),
 });
 
-export const DiscretionQuery = z.object({
+/** The circumstances the officer answers; `yesNo` reads query strings for advice and JSON booleans to adopt it. */
+const circumstanceFields = <B extends z.ZodType<boolean, unknown>>(yesNo: B) => ({
   illegalIncomeYuan: z.coerce
     .number({ message: '违法所得应为数字' })
     .nonnegative('违法所得不能为负')
     .optional()
     .describe('违法所得（元）'),
-  isFirstOffence: QueryBoolean.optional().describe('首次违法'),
-  correctedInTime: QueryBoolean.optional().describe('及时改正'),
+  isFirstOffence: yesNo.optional().describe('首次违法'),
+  correctedInTime: yesNo.optional().describe('及时改正'),
   harm: z
     .enum(['none', 'minor', 'serious'], { message: '危害后果应为 none、minor 或 serious' })
     .optional()
     .describe('危害后果'),
-  hasSubjectiveFault: QueryBoolean.optional().describe('有主观过错'),
+  hasSubjectiveFault: yesNo.optional().describe('有主观过错'),
   proposedFineYuan: z.coerce
     .number({ message: '拟罚款数额应为数字' })
-    .nonnegative()
+    .nonnegative('拟罚款数额不能为负')
     .optional()
     .describe('拟罚款数额（元）'),
 });
+
+export const DiscretionQuery = z.object(circumstanceFields(QueryBoolean));
+
+/** 采用裁量建议: the circumstances, the reason for a fine outside the range, and the 减免 rule the case relies on. */
+export const AdoptDiscretionInput = z.object({
+  ...circumstanceFields(z.boolean({ message: '应为是或否' })),
+  outOfRangeReason: z.string().trim().max(2000, '理由不超过2000字').optional().describe('超出裁量幅度的理由'),
+  mitigationRuleCode: z.string().trim().min(1).max(100).optional().describe('适用的减免情形编号'),
+});
+export type AdoptDiscretionInput = z.infer<typeof AdoptDiscretionInput>;
+
+/** What a case adopted (stored on the case): the tier, its range, the reason and the 减免 rule. */
+export const AdoptedDiscretion = z.object({
+  tier: z.string(),
+  tierLabel: z.string(),
+  minYuan: z.number().nullable(),
+  maxYuan: z.number().nullable(),
+  outOfRangeReason: z.string().nullable(),
+  mitigationRuleCode: z.string().nullable(),
+  mitigationRuleLabel: z.string().nullable(),
+  /** The fine the benchmark would have imposed without the 减免 rule (its lower bound); the waiver is measured from it. */
+  waiverBaselineYuan: z.number().nullable(),
+});
+
 export const DiscretionAdvice = z.object({
   violationTypeId: z.string().nullable(),
   proposal: z
@@ -81,4 +120,5 @@ export const DiscretionAdvice = z.object({
       status: z.enum(['met', 'unmet', 'unknown']),
     }),
   ),
+  adopted: AdoptedDiscretion.nullable(),
 });

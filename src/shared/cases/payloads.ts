@@ -201,8 +201,7 @@ export const declinePenaltyGrounds = [
 
 export const DeclinePenaltyInput = z.object({
   ground: z.enum(declinePenaltyGrounds, { message: '不予处罚情形不正确' }).describe('不予处罚情形'),
-  /** The 减免清单 entry applied, for "办理减免案件N个". */
-  mitigationRuleId: z.string().trim().max(100, '减免清单条目不超过100字').optional().describe('减免清单条目'),
+  // The 减免清单 rule is adopted with the discretion (PUT /api/cases/:id/discretion); a 第三十三条 ground implies its rule.
   // 第三十三条第三款：依法不予行政处罚的，应当对当事人进行教育
   educationMeasure: text('教育措施'),
 });

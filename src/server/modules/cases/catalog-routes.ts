@@ -1,17 +1,22 @@
 import { ApiError } from '../../../shared/platform/errors.ts';
 import { IdParams, pageOf } from '../../../shared/platform/pagination.ts';
 import {
+  AdoptDiscretionInput,
+  AdoptedDiscretion,
   CatalogListQuery,
   DiscretionAdvice,
   DiscretionQuery,
   ImportCatalogInput,
+  type ImportCatalogInput as ImportCatalogBody,
   ImportResult,
   MitigationRuleSummary,
   ViolationTypeSummary,
 } from '../../../shared/cases/catalogs.ts';
 import { type App, type RouteContext, requireActor } from '../../platform/http.ts';
+import { xlsxToCsv } from '../../platform/spreadsheets/sheet-to-csv.ts';
 import {
   adviseDiscretion,
+  adoptDiscretion,
   importDiscretionCatalog,
   importMitigationCatalog,
   listMitigationRules,
@@ -19,6 +24,11 @@ import {
 } from './catalogs.ts';
 
 const tags = ['裁量基准与减免清单'];
+
+const catalogText = (body: ImportCatalogBody) =>
+  body.xlsxBase64 !== undefined
+    ? xlsxToCsv(Buffer.from(body.xlsxBase64, 'base64'), 'xlsxBase64')
+    : Promise.resolve(body.csv ?? '');
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError };
 
 export function registerCatalogRoutes(app: App, ctx: RouteContext): void {
@@ -34,7 +44,7 @@ export function registerCatalogRoutes(app: App, ctx: RouteContext): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      return importDiscretionCatalog(ctx.db, actor, actor.orgId, request.body.csv);
+      return importDiscretionCatalog(ctx.db, actor, actor.orgId, await catalogText(request.body));
     },
   );
   app.get(
@@ -64,7 +74,7 @@ export function registerCatalogRoutes(app: App, ctx: RouteContext): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      return importMitigationCatalog(ctx.db, actor, actor.orgId, request.body.csv);
+      return importMitigationCatalog(ctx.db, actor, actor.orgId, await catalogText(request.body));
     },
   );
   app.get(
@@ -94,5 +104,18 @@ export function registerCatalogRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (request) => adviseDiscretion(ctx.db, requireActor(request), request.params.id, request.query),
+  );
+  app.put(
+    '/api/cases/:id/discretion',
+    {
+      schema: {
+        tags,
+        summary: '采用裁量建议：阶次与幅度、超出幅度的理由（须经法制审核）、适用的减免情形',
+        params: IdParams,
+        body: AdoptDiscretionInput,
+        response: { 200: AdoptedDiscretion, ...errors, 409: ApiError },
+      },
+    },
+    async (request) => adoptDiscretion(ctx.db, requireActor(request), request.params.id, request.body),
   );
 }

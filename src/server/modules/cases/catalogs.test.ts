@@ -4,8 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestApp } from '../../test/test-app.ts';
-import { buildCertificate, buildOrgTree, loginTree, shiftDays } from '../../test/factories.ts';
+import { actOnDate, buildCertificate, buildOrgTree, loginTree, shiftDays } from '../../test/factories.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { parseCsv } from '../../../shared/cases/mitigation.ts';
+import { penaltyCases } from './tables.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/cases/fixtures');
 const discretionCsv = fs.readFileSync(path.join(fixtures, 'discretion_benchmarks.csv'), 'utf8');
@@ -109,4 +113,112 @@ test('a case gets its tier and range proposed, a fine outside it is flagged, and
   });
   assert.equal(notOurs.statusCode, 400);
   assert.equal(notOurs.json().error.fields[0].path, 'violationTypeId');
+});
+
+test('a case adopts the advice; a fine outside the range needs a reason and 法制审核; 首违不罚 records the waiver', async () => {
+  const violation = (
+    await t.app.inject({
+      url: `/api/catalogs/violation-types?q=${encodeURIComponent('室内空气质量')}`,
+      headers: { cookie: cookies.officerA1 },
+    })
+  ).json().items[0];
+  const created = await post('/api/cases', cookies.officerA1, {
+    title: '某浴室室内空气质量不符合标准案',
+    source: 'inspection',
+    party: {
+      kind: 'organisation',
+      name: '某浴室',
+      uscc: '91350100M000100Y43',
+      legalRepresentative: '李某',
+      address: '东川县',
+    },
+    violationTypeId: violation.id,
+    assigneeId: tree.users.officerA1.id,
+    officerIds: [tree.users.officerA1.id, tree.users.officerA2.id],
+  });
+  assert.equal(created.statusCode, 200, created.body);
+  const id = created.json().id;
+  const adopt = (payload: object, cookie = cookies.officerA1) =>
+    t.app.inject({ method: 'PUT', url: `/api/cases/${id}/discretion`, headers: { cookie }, payload });
+
+  // 一般 tier: 10,000–30,000 元. 50,000 is outside: refused without a reason, then flagged for 法制审核.
+  const noReason = await adopt({ proposedFineYuan: 50_000 });
+  assert.equal(noReason.statusCode, 400);
+  assert.equal(noReason.json().error.fields[0].path, 'outOfRangeReason');
+  const outside = await adopt({ proposedFineYuan: 50_000, outOfRangeReason: '拒不整改且造成多人不适' });
+  assert.equal(outside.statusCode, 200, outside.body);
+  assert.equal(outside.json().tier, 'ordinary');
+  assert.deepEqual([outside.json().minYuan, outside.json().maxYuan], [10_000, 30_000]);
+  let [row] = await t.database.db.select().from(penaltyCases).where(eq(penaltyCases.id, id));
+  assert.equal(row!.isMajor, true, 'a fine outside the benchmark goes to 法制审核');
+  assert.match(row!.majorReasons.join(''), /超出裁量基准幅度/);
+
+  const unmet = await adopt({ isFirstOffence: false, mitigationRuleCode: 'XZCF-33-2' });
+  assert.equal(unmet.statusCode, 400);
+  assert.equal(unmet.json().error.fields[0].path, 'mitigationRuleCode');
+  assert.equal((await adopt({ proposedFineYuan: 0 }, cookies.adminB)).statusCode, 404);
+
+  // 首违不罚: no penalty; the waiver is the 一般 tier's lower bound, recorded when the case is declined.
+  const firstOffence = await adopt({
+    isFirstOffence: true,
+    correctedInTime: true,
+    harm: 'minor',
+    mitigationRuleCode: 'XZCF-33-2',
+  });
+  assert.equal(firstOffence.statusCode, 200, firstOffence.body);
+  assert.equal(firstOffence.json().tier, 'none');
+  assert.equal(firstOffence.json().waiverBaselineYuan, 10_000);
+  [row] = await t.database.db.select().from(penaltyCases).where(eq(penaltyCases.id, id));
+  assert.equal(row!.isMajor, false, 'within the benchmark again: the out-of-range ground is gone');
+
+  // Skip the investigation (walked in ordinary-procedure.test.ts): the case stands deliberated.
+  await t.database.db.update(penaltyCases).set({ state: 'deliberated' }).where(eq(penaltyCases.id, id));
+  for (const kind of ['noPenaltyApproval', 'noPenaltyDecision']) {
+    const doc = await post(`/api/cases/${id}/documents/${kind}`, cookies.officerA1, {});
+    assert.equal(doc.statusCode, 200, doc.body);
+  }
+  await actOnDate(t.database.db, {
+    procedureId: 'penaltyCase.ordinary',
+    recordId: id,
+    userId: tree.users.leader.id,
+    action: 'declinePenalty',
+    date: today,
+    input: { ground: 'firstViolation', educationMeasure: '当场批评教育并发放宣传资料' },
+  });
+  [row] = await t.database.db.select().from(penaltyCases).where(eq(penaltyCases.id, id));
+  assert.equal(row!.waivedFen, 1_000_000);
+  assert.equal(row!.mitigationRuleCode, 'XZCF-33-2');
+  for (const [metric, value] of [
+    ['penalty.mitigated_cases', 1],
+    ['penalty.mitigated_yuan', 10_000],
+  ] as const) {
+    const answer = await t.app.inject({
+      url: `/api/metrics/${metric}?orgId=${tree.countyA.id}&from=${today}&to=${today}`,
+      headers: { cookie: cookies.admin },
+    });
+    assert.equal(answer.json().value, value, metric);
+  }
+  const late = await adopt({ proposedFineYuan: 0 });
+  assert.equal(late.statusCode, 409, 'no discretion changes after the decision');
+});
+
+test('a benchmark saved from Excel (.xlsx) imports like its CSV; a file that is no workbook is refused', async () => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('裁量基准');
+  for (const record of parseCsv(discretionCsv).records) sheet.addRow(record.fields);
+  const xlsxBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+  const imported = await post('/api/catalogs/violation-types/import', cookies.admin, { xlsxBase64 });
+  assert.equal(imported.statusCode, 200, imported.body);
+  assert.equal(imported.json().imported, 3);
+
+  const notWorkbook = await post('/api/catalogs/violation-types/import', cookies.admin, {
+    xlsxBase64: Buffer.from('这不是 Excel 文件').toString('base64'),
+  });
+  assert.equal(notWorkbook.statusCode, 400);
+  assert.equal(notWorkbook.json().error.fields[0].path, 'xlsxBase64');
+  const both = await post('/api/catalogs/violation-types/import', cookies.admin, {
+    csv: discretionCsv,
+    xlsxBase64,
+  });
+  assert.equal(both.statusCode, 400);
 });

@@ -2,9 +2,11 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import type { AdoptDiscretionInput } from '../../../shared/cases/catalogs.ts';
 import {
   checkPenaltyAgainstRange,
   discretionTierLabels,
+  type DiscretionTierKind,
   parseDiscretionCsv,
   proposeDiscretion,
   type ViolationType,
@@ -13,13 +15,16 @@ import {
   applicableMitigations,
   parseMitigationCsv,
   statutoryMitigationRules,
+  waivedAmountFen,
   type MitigationRule,
 } from '../../../shared/cases/mitigation.ts';
 import { orgs } from '../../platform/orgs/tables.ts';
 import { type Actor, requirePermission } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
-import { invalidField } from '../../platform/errors.ts';
-import { mitigationRules, violationTypes } from './tables.ts';
+import { AppError, invalidField } from '../../platform/errors.ts';
+import { mitigationRules, penaltyCases, violationTypes } from './tables.ts';
+
+type CaseRow = typeof penaltyCases.$inferSelect;
 import { requireCase } from './service.ts';
 
 // A catalog applies to the organisation that adopted it and everything below it (a province's benchmark binds its counties).
@@ -186,24 +191,10 @@ const fen = (yuan: number | undefined) => (yuan === undefined ? undefined : Math
 const yuan = (value: number | undefined | null) =>
   value === undefined || value === null ? null : value / 100;
 
-/**
- * For a case: the benchmark tier and range its violation and circumstances call for, whether a proposed
- * fine lies outside it (then a written reason and 法制审核 are needed), and which 减免 rules apply.
- */
-export async function adviseDiscretion(
-  db: Db,
-  actor: Actor,
-  caseId: string,
-  circumstances: {
-    illegalIncomeYuan?: number;
-    isFirstOffence?: boolean;
-    correctedInTime?: boolean;
-    harm?: 'none' | 'minor' | 'serious';
-    hasSubjectiveFault?: boolean;
-    proposedFineYuan?: number;
-  },
-) {
-  const current = await requireCase(db, actor, caseId);
+type Circumstances = Omit<AdoptDiscretionInput, 'outOfRangeReason' | 'mitigationRuleCode'>;
+
+/** The benchmark's advice for a case, in fen, with the rules it consulted (shared by advice and adoption). */
+async function computeDiscretion(db: Db, actor: Actor, current: CaseRow, circumstances: Circumstances) {
   const [violationRow] = current.violationTypeId
     ? await db.select().from(violationTypes).where(eq(violationTypes.id, current.violationTypeId))
     : [];
@@ -215,17 +206,48 @@ export async function adviseDiscretion(
     proposal && proposedFen !== undefined ? checkPenaltyAgainstRange(proposal.rangeFen, proposedFen) : null;
   const localRules = (
     await db
-      .select({ definition: mitigationRules.definition })
+      .select({ id: mitigationRules.id, definition: mitigationRules.definition })
       .from(mitigationRules)
       .where(and(appliesToActor(mitigationRules.orgId, actor), eq(mitigationRules.isActive, true)))
-  )
-    .map((r) => r.definition as MitigationRule | null)
-    .filter((r): r is MitigationRule => r !== null);
-  const matches = applicableMitigations([...statutoryMitigationRules, ...localRules], {
-    ...circumstances,
-    violationTitle: violation?.title,
-    violationTypeId: violationRow?.code,
-  });
+  ).filter((r): r is { id: string; definition: MitigationRule } => r.definition !== null);
+  const matches = applicableMitigations(
+    [...statutoryMitigationRules, ...localRules.map((r) => r.definition)],
+    { ...circumstances, violationTitle: violation?.title, violationTypeId: violationRow?.code },
+  );
+  // The fine the benchmark would impose without any 减免: the no-penalty proposal's baseline, else the 一般 tier.
+  const baselineRange =
+    proposal?.baseline?.rangeFen ??
+    (violation ? proposeDiscretion(violation, { tierHint: 'ordinary' }, facts).rangeFen : null);
+  return { violationRow, proposal, check, matches, localRules, baselineRange };
+}
+
+function adoptedOf(c: CaseRow) {
+  if (!c.discretionTier) return null;
+  return {
+    tier: c.discretionTier,
+    tierLabel: discretionTierLabels[c.discretionTier as DiscretionTierKind] ?? c.discretionTier,
+    minYuan: yuan(c.rangeMinFen),
+    maxYuan: yuan(c.rangeMaxFen),
+    outOfRangeReason: c.outOfRangeReason,
+    mitigationRuleCode: c.mitigationRuleCode,
+    mitigationRuleLabel: c.mitigationRuleLabel,
+    waiverBaselineYuan: yuan(c.waiverBaselineFen),
+  };
+}
+
+/**
+ * For a case: the benchmark tier and range its violation and circumstances call for, whether a proposed
+ * fine lies outside it (then a written reason and 法制审核 are needed), which 减免 rules apply, and what the case
+ * has adopted so far.
+ */
+export async function adviseDiscretion(db: Db, actor: Actor, caseId: string, circumstances: Circumstances) {
+  const current = await requireCase(db, actor, caseId);
+  const { violationRow, proposal, check, matches } = await computeDiscretion(
+    db,
+    actor,
+    current,
+    circumstances,
+  );
   return {
     violationTypeId: violationRow?.id ?? null,
     proposal: proposal
@@ -245,5 +267,105 @@ export async function adviseDiscretion(
       basis: m.rule.basis,
       status: m.status,
     })),
+    adopted: adoptedOf(current),
   };
+}
+
+const decidedStates = new Set([
+  'decided',
+  'served',
+  'enforcing',
+  'closed',
+  'archived',
+  'revoked',
+  'notPenalised',
+]);
+
+/**
+ * 采用裁量建议: stores the tier, range and 减免 rule on the case before the decision. A fine outside the range needs
+ * a written reason and makes the case go through 法制审核 (it joins the 重大执法决定 reasons); the rule's waiver is
+ * measured at the decision from the baseline kept here.
+ */
+export async function adoptDiscretion(db: Db, actor: Actor, caseId: string, input: AdoptDiscretionInput) {
+  const current = await requireCase(db, actor, caseId, { write: true });
+  if (decidedStates.has(current.state) || current.procedure !== 'ordinary')
+    throw new AppError(409, 'CONFLICT', '案件已作出决定（或适用简易程序），不能再调整裁量');
+  const { proposal, check, matches, localRules, baselineRange } = await computeDiscretion(
+    db,
+    actor,
+    current,
+    input,
+  );
+  if (!proposal) throw invalidField('violationTypeId', '案件尚未选择裁量基准中的违法行为');
+  if (check?.needsReason && !input.outOfRangeReason)
+    throw invalidField('outOfRangeReason', '拟罚款超出裁量基准幅度，须书面说明理由');
+  const rule = input.mitigationRuleCode
+    ? matches.find((m) => m.rule.id === input.mitigationRuleCode && m.status !== 'unmet')
+    : undefined;
+  if (input.mitigationRuleCode && !rule)
+    throw invalidField('mitigationRuleCode', '该减免情形不适用于本案（条件不符或不在本机构的减免清单中）');
+  const outOfRangeReason = check?.needsReason ? (input.outOfRangeReason ?? null) : null;
+  const outOfRangeGround = '罚款超出裁量基准幅度（说明理由并经法制审核）';
+  const majorReasons = current.majorReasons.filter((r) => r !== outOfRangeGround);
+  if (outOfRangeReason) majorReasons.push(outOfRangeGround);
+  const set = {
+    discretionTier: proposal.tier,
+    rangeMinFen: proposal.rangeFen?.min ?? null,
+    rangeMaxFen: proposal.rangeFen?.max ?? null,
+    outOfRangeReason,
+    mitigationRuleId: rule ? (localRules.find((r) => r.definition.id === rule.rule.id)?.id ?? null) : null,
+    mitigationRuleCode: rule?.rule.id ?? null,
+    mitigationRuleLabel: rule ? ruleLabel(rule.rule) : null,
+    waiverBaselineFen: rule ? (baselineRange?.min ?? null) : null,
+    majorReasons,
+    isMajor: majorReasons.length > 0,
+    updatedAt: new Date(),
+  };
+  return inTransaction(db, async (tx) => {
+    const [updated] = await tx.update(penaltyCases).set(set).where(eq(penaltyCases.id, caseId)).returning();
+    await recordAudit(tx, {
+      actor,
+      orgId: current.orgId,
+      action: 'cases.adoptDiscretion',
+      entityType: 'penaltyCase',
+      entityId: caseId,
+      before: adoptedOf(current),
+      after: { ...adoptedOf(updated!), input },
+    });
+    return adoptedOf(updated!)!;
+  });
+}
+
+// 不予处罚 on a 第三十三条 ground is a 减免 case even when no rule was adopted beforehand.
+const statutoryRuleOfGround: Record<string, string> = {
+  minorViolation: 'XZCF-33-1',
+  firstViolation: 'XZCF-33-2',
+  noFault: 'XZCF-33-3',
+};
+
+const ruleLabel = (rule: MitigationRule) => `${rule.circumstance || rule.matter}（${rule.id}）`;
+
+/**
+ * What the decision (or 不予处罚 on `ground`) writes about 减免: 包容免罚金额 = the adopted rule's baseline minus the
+ * fine decided, and the statutory rule of a 第三十三条 ground when none was adopted.
+ */
+export async function mitigationAtDecision(
+  db: Db,
+  caseId: string,
+  decidedFineFen: number,
+  ground?: string,
+): Promise<Partial<CaseRow>> {
+  const [c] = await db
+    .select({ code: penaltyCases.mitigationRuleCode, baseline: penaltyCases.waiverBaselineFen })
+    .from(penaltyCases)
+    .where(eq(penaltyCases.id, caseId));
+  if (c?.code) {
+    const waivedFen =
+      c.baseline === null ? 0 : waivedAmountFen({ min: c.baseline, max: c.baseline }, decidedFineFen);
+    return { waivedFen };
+  }
+  const statutory = statutoryMitigationRules.find((r) => r.id === statutoryRuleOfGround[ground ?? '']);
+  return statutory
+    ? { waivedFen: 0, mitigationRuleCode: statutory.id, mitigationRuleLabel: ruleLabel(statutory) }
+    : { waivedFen: 0 };
 }

@@ -56,6 +56,7 @@ const rows = await db
       filedOn: '2025-12-31',
       closedOn: '2025-12-31',
       mitigationRuleId: rule!.id,
+      mitigationRuleCode: 'XZCF-33-2',
       waivedFen: 300_000,
     },
     // county A, filed in 2025 but closed in 2026: counts as filed in 2025, closed in 2026

@@ -122,11 +122,11 @@ caseMetric(
   closedWithDecision,
   sql<number>`${penaltyCases.fineFen} + ${penaltyCases.confiscationFen}`,
 );
-caseMetric('penalty.mitigated_cases', penaltyCases.closedOn, isNotNull(penaltyCases.mitigationRuleId));
+caseMetric('penalty.mitigated_cases', penaltyCases.closedOn, isNotNull(penaltyCases.mitigationRuleCode));
 caseMetric(
   'penalty.mitigated_yuan',
   penaltyCases.closedOn,
-  isNotNull(penaltyCases.mitigationRuleId),
+  isNotNull(penaltyCases.mitigationRuleCode),
   sql<number>`${penaltyCases.waivedFen}`,
 );
 stepMetric('penalty.major_reviews', 'passLegalReview');

@@ -6,6 +6,7 @@ import { registerProcedure, type TransitionEvent } from '../../platform/procedur
 import { nextDocumentNumber } from '../../platform/numbering/service.ts';
 import { caseDocuments, caseOfficers, parties, penaltyCases } from './tables.ts';
 import { publishDecision, withdrawDecision } from './publication.ts';
+import { mitigationAtDecision } from './catalogs.ts';
 
 /** What each action writes on the case row, in the engine's transaction (the step itself is the engine's). */
 async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
@@ -47,6 +48,7 @@ async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
       set.decidedOn = (input.decidedOn as string | undefined) ?? event.today;
       set.penaltyKinds = (input.penaltyKinds as string[] | undefined) ?? [];
       set.fineFen = (input.fineFen as number | undefined) ?? 0;
+      Object.assign(set, await mitigationAtDecision(tx, event.recordId, set.fineFen));
       break;
     case 'serve':
       set.servedOn = (input.servedOn as string | undefined) ?? event.today;
@@ -66,9 +68,12 @@ async function applyCaseEffects(tx: Db, event: TransitionEvent): Promise<void> {
         (input.explanation as string | undefined) ?? '',
       );
       break;
+    case 'declinePenalty':
+      Object.assign(set, await mitigationAtDecision(tx, event.recordId, 0, input.ground as string));
+      set.closedOn = event.today;
+      break;
     case 'close':
     case 'declineFiling':
-    case 'declinePenalty':
     case 'transfer':
       set.closedOn = event.today;
       break;

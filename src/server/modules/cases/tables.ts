@@ -125,6 +125,10 @@ export const penaltyCases = pgTable(
     fineFen: bigint('fine_fen', { mode: 'number' }).notNull().default(0),
     confiscationFen: bigint('confiscation_fen', { mode: 'number' }).notNull().default(0),
     mitigationRuleId: uuid('mitigation_rule_id').references(() => mitigationRules.id),
+    // The 减免 rule adopted (statutory ones such as XZCF-33-2 have no catalog row, hence the code and label).
+    mitigationRuleCode: text('mitigation_rule_code'),
+    mitigationRuleLabel: text('mitigation_rule_label'),
+    waiverBaselineFen: bigint('waiver_baseline_fen', { mode: 'number' }),
     waivedFen: bigint('waived_fen', { mode: 'number' }).notNull().default(0),
     decisionNumber: text('decision_number'),
     decidedOn: date('decided_on', { mode: 'string' }),

@@ -80,6 +80,13 @@ const catalogCsv = (name: string) =>
   readFileSync(new URL(`../../../shared/cases/fixtures/${name}`, import.meta.url), 'utf8');
 await importDiscretionCatalog(db, null, tree.instituteA.id, catalogCsv('discretion_benchmarks.csv'));
 await importMitigationCatalog(db, null, tree.instituteA.id, catalogCsv('mitigation_lists.csv'));
+// caseA concerns a violation of that benchmark, so its discretion can be adopted.
+const [violationOfA] = await db
+  .select({ id: violationTypes.id })
+  .from(violationTypes)
+  .where(eq(violationTypes.orgId, tree.instituteA.id))
+  .limit(1);
+await db.update(penaltyCases).set({ violationTypeId: violationOfA!.id }).where(eq(penaltyCases.id, caseA.id));
 const catalogIdsOfA = async (table: typeof violationTypes | typeof mitigationRules) =>
   (await db.select({ id: table.id }).from(table).where(eq(table.orgId, tree.instituteA.id))).map((r) => r.id);
 
@@ -324,6 +331,11 @@ const fixtures: Record<string, Fixture> = {
   ),
   'GET /api/cases/:id': record(req('GET', `/api/cases/${caseA.id}`), caseRecord),
   'GET /api/cases/:id/discretion': record(req('GET', `/api/cases/${caseA.id}/discretion`), caseRecord),
+  'PUT /api/cases/:id/discretion': record(
+    req('PUT', `/api/cases/${caseA.id}/discretion`, { proposedFineYuan: 0, outOfRangeReason: '情节轻微' }),
+    caseRecord,
+    byA1,
+  ),
   'GET /api/catalogs/violation-types': list(
     '/api/catalogs/violation-types?pageSize=200',
     'id',

@@ -19,6 +19,8 @@ import {
 import { readFileSync } from 'node:fs';
 import { auditLog } from './tables.ts';
 import { orgs } from '../orgs/tables.ts';
+import { penaltyCases, violationTypes } from '../../modules/cases/tables.ts';
+import { importDiscretionCatalog } from '../../modules/cases/catalogs.ts';
 import type { Db } from '../../db/client.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 
@@ -45,6 +47,10 @@ const newCase = await t.app.inject({
   payload: caseInput(tree),
 });
 const caseA = newCase.json() as { id: string };
+// caseA concerns a violation of county A's benchmark, so its discretion can be adopted.
+await importDiscretionCatalog(db, null, tree.instituteA.id, catalogCsv('discretion_benchmarks.csv'));
+const [violationOfA] = await db.select({ id: violationTypes.id }).from(violationTypes).limit(1);
+await db.update(penaltyCases).set({ violationTypeId: violationOfA!.id }).where(eq(penaltyCases.id, caseA.id));
 
 const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
 const auditCount = async () => (await db.select({ n: count() }).from(auditLog))[0]!.n;
@@ -233,6 +239,16 @@ const writeCases: Record<string, WriteCase> = {
     documentType: 'penaltyDecision',
     year: 2026,
   }),
+  'PUT /api/cases/:id/discretion': as(
+    'officerA1',
+    'cases.adoptDiscretion',
+    'PUT',
+    `/api/cases/${caseA.id}/discretion`,
+    {
+      proposedFineYuan: 0,
+      outOfRangeReason: '情节轻微',
+    },
+  ),
   'POST /api/catalogs/violation-types/import': as(
     'admin',
     'catalogs.importDiscretion',

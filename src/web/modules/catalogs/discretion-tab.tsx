@@ -7,8 +7,10 @@ import {
   Empty,
   Flex,
   Form,
+  Input,
   InputNumber,
   Radio,
+  Select,
   Skeleton,
   Table,
   Tag,
@@ -16,10 +18,11 @@ import {
   type TableColumnsType,
 } from 'antd';
 import type { z } from 'zod';
-import { errorMessage, type Query } from '../../api.ts';
+import { api, errorMessage, type Query } from '../../api.ts';
+import { showServerErrors } from '../../platform/form-errors.ts';
 import { useQuery } from '../../platform/use-query.ts';
 import { useIsPhone } from '../../platform/use-media-query.ts';
-import type { DiscretionAdvice } from '../../../shared/cases/catalogs.ts';
+import type { AdoptDiscretionInput, DiscretionAdvice } from '../../../shared/cases/catalogs.ts';
 
 type Advice = z.infer<typeof DiscretionAdvice>;
 type Mitigation = Advice['mitigations'][number];
@@ -62,6 +65,19 @@ const statusTags: Record<Mitigation['status'], { color: string; label: string }>
 /** The form's answers as the query: unanswered questions are left out so the server treats them as unknown. */
 function toQuery(values: FormValues): Query {
   const answer = (value: Answer) => (value === 'unknown' ? undefined : value);
+  return {
+    illegalIncomeYuan: values.illegalIncomeYuan ?? undefined,
+    isFirstOffence: answer(values.isFirstOffence),
+    correctedInTime: answer(values.correctedInTime),
+    harm: values.harm === 'unknown' ? undefined : values.harm,
+    hasSubjectiveFault: answer(values.hasSubjectiveFault),
+    proposedFineYuan: values.proposedFineYuan ?? undefined,
+  };
+}
+
+/** The same answers as JSON for 采用: booleans instead of query strings, unanswered ones left out. */
+function toAdoptBody(values: FormValues): AdoptDiscretionInput {
+  const answer = (value: Answer) => (value === 'unknown' ? undefined : value === 'true');
   return {
     illegalIncomeYuan: values.illegalIncomeYuan ?? undefined,
     isFirstOffence: answer(values.isFirstOffence),
@@ -162,6 +178,92 @@ function ProposalCard({ advice }: { advice: Advice }) {
   );
 }
 
+type AdoptValues = { outOfRangeReason?: string; mitigationRuleCode?: string };
+
+/** 采用: stores the advice on the case — a fine outside the range with its reason, and the 减免 rule relied on. */
+function AdoptCard({
+  caseId,
+  advice,
+  circumstances,
+  onAdopted,
+}: {
+  caseId: string;
+  advice: Advice;
+  circumstances: () => FormValues;
+  onAdopted: () => void;
+}) {
+  const [form] = Form.useForm<AdoptValues>();
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const usable = advice.mitigations.filter((m) => m.status !== 'unmet');
+  const adopted = advice.adopted;
+  const adopt = async (values: AdoptValues) => {
+    setSaving(true);
+    setMessage(undefined);
+    try {
+      await api.put(`/cases/${encodeURIComponent(caseId)}/discretion`, {
+        ...toAdoptBody(circumstances()),
+        ...values,
+      });
+      onAdopted();
+    } catch (error) {
+      setMessage(showServerErrors(form, error));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Card size="small" title="采用裁量" data-testid="discretion-adopt">
+      {adopted && (
+        <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
+          <Descriptions.Item label="已采用阶次">
+            <Tag color="blue">{adopted.tierLabel}</Tag>
+            {adopted.minYuan !== null || adopted.maxYuan !== null
+              ? `${yuan(adopted.minYuan)} 至 ${yuan(adopted.maxYuan)}`
+              : ''}
+          </Descriptions.Item>
+          {adopted.outOfRangeReason && (
+            <Descriptions.Item label="超出幅度理由">
+              {adopted.outOfRangeReason}（须经法制审核）
+            </Descriptions.Item>
+          )}
+          {adopted.mitigationRuleLabel && (
+            <Descriptions.Item label="适用减免情形">
+              {adopted.mitigationRuleLabel}
+              {adopted.waiverBaselineYuan !== null && `，基准下限 ${yuan(adopted.waiverBaselineYuan)}`}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      )}
+      {message && <Alert type="error" showIcon title={message} style={{ marginBottom: 12 }} />}
+      <Form<AdoptValues> form={form} layout="vertical" onFinish={adopt} requiredMark={false}>
+        {advice.check?.needsReason && (
+          <Form.Item
+            name="outOfRangeReason"
+            label="超出裁量幅度的理由"
+            rules={[{ required: true, message: '拟罚款超出裁量基准幅度，须书面说明理由' }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        )}
+        <Form.Item name="mitigationRuleCode" label="适用的减免情形（可选）">
+          <Select
+            allowClear
+            placeholder={usable.length ? '不适用减免' : '没有符合或待确认的减免情形'}
+            options={usable.map((m) => ({
+              value: m.code,
+              label: `${statusTags[m.status].label}：${m.matter}`,
+            }))}
+          />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={saving} disabled={!advice.proposal}>
+          采用本建议
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
 /** 裁量建议: the tier and fine range for the case's circumstances, and the 减免清单 items that may apply. */
 export function DiscretionTab({ caseId }: { caseId: string }) {
   const isPhone = useIsPhone();
@@ -235,6 +337,14 @@ export function DiscretionTab({ caseId }: { caseId: string }) {
         <Card size="small" title="建议裁量阶次与幅度">
           {data ? <ProposalCard advice={data} /> : loading ? <Skeleton active /> : null}
         </Card>
+        {data && (
+          <AdoptCard
+            caseId={caseId}
+            advice={data}
+            circumstances={() => form.getFieldsValue(true)}
+            onAdopted={reload}
+          />
+        )}
         <Card size="small" title="减免清单">
           <Table<Mitigation>
             size="small"

@@ -13,7 +13,7 @@ export type ImportCsvModalProps = {
   open: boolean;
   /** Dialog title, e.g. 导入裁量基准. */
   title: string;
-  /** POST endpoint relative to /api that takes `{ csv }`. */
+  /** POST endpoint relative to /api that takes `{ csv }` or `{ xlsxBase64 }`. */
   path: string;
   /** The expected columns, shown as a hint. */
   columnsHint: string;
@@ -28,9 +28,19 @@ const errorColumns = [
   { title: '问题', dataIndex: 'message' },
 ];
 
-/** 导入 CSV: pick a UTF-8 file or paste its text; shows how many rows were stored and each rejected line. */
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** 导入 CSV or .xlsx: pick a file or paste CSV text; shows how many rows were stored and each rejected line. */
 export function ImportCsvModal({ open, title, path, columnsHint, onClose, onImported }: ImportCsvModalProps) {
   const [csv, setCsv] = useState('');
+  // An Excel workbook is sent as it is (base64); the server reads its first sheet with the same columns.
+  const [xlsxBase64, setXlsxBase64] = useState<string>();
   const [fileName, setFileName] = useState<string>();
   const [result, setResult] = useState<Result>();
   const [failure, setFailure] = useState<string>();
@@ -38,7 +48,7 @@ export function ImportCsvModal({ open, title, path, columnsHint, onClose, onImpo
     async () => {
       setFailure(undefined);
       setResult(undefined);
-      const answer = await api.post<Result>(path, { csv });
+      const answer = await api.post<Result>(path, xlsxBase64 ? { xlsxBase64 } : { csv });
       setResult(answer);
       if (answer.imported > 0) onImported();
     },
@@ -47,6 +57,7 @@ export function ImportCsvModal({ open, title, path, columnsHint, onClose, onImpo
 
   function close() {
     setCsv('');
+    setXlsxBase64(undefined);
     setFileName(undefined);
     setResult(undefined);
     setFailure(undefined);
@@ -55,13 +66,19 @@ export function ImportCsvModal({ open, title, path, columnsHint, onClose, onImpo
 
   async function readFile(file: File) {
     try {
-      // Blob.text() always decodes as UTF-8; a leading BOM is dropped.
-      setCsv((await file.text()).replace(/^\uFEFF/, ''));
+      if (/\.xlsx$/i.test(file.name)) {
+        setXlsxBase64(await toBase64(file));
+        setCsv('');
+      } else {
+        // Blob.text() always decodes as UTF-8; a leading BOM is dropped.
+        setCsv((await file.text()).replace(/^\uFEFF/, ''));
+        setXlsxBase64(undefined);
+      }
       setFileName(file.name);
       setResult(undefined);
       setFailure(undefined);
     } catch {
-      setFailure('无法读取该文件，请确认是 UTF-8 编码的 CSV 文件');
+      setFailure('无法读取该文件，请确认是 UTF-8 编码的 CSV 文件或 .xlsx 文件');
     }
   }
 
@@ -80,7 +97,7 @@ export function ImportCsvModal({ open, title, path, columnsHint, onClose, onImpo
           key="import"
           type="primary"
           loading={submitting}
-          disabled={csv.trim().length < 10}
+          disabled={!xlsxBase64 && csv.trim().length < 10}
           onClick={() => void submit()}
         >
           导入
@@ -89,18 +106,19 @@ export function ImportCsvModal({ open, title, path, columnsHint, onClose, onImpo
     >
       <Flex vertical gap={12}>
         <Typography.Text type="secondary">
-          CSV 须为 UTF-8 编码，首行为列名：{columnsHint}。同一来源的条目再次导入时会被更新。
+          CSV（UTF-8 编码）或 Excel（.xlsx，读取第一个工作表），首行为列名：{columnsHint}
+          。同一来源的条目再次导入时会被更新。
         </Typography.Text>
         <Flex gap={8} align="center" wrap>
           <Upload
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx"
             showUploadList={false}
             beforeUpload={(file) => {
               void readFile(file);
               return false;
             }}
           >
-            <Button icon={<UploadOutlined />}>选择 CSV 文件</Button>
+            <Button icon={<UploadOutlined />}>选择 CSV 或 Excel 文件</Button>
           </Upload>
           {fileName && <Typography.Text>{fileName}</Typography.Text>}
         </Flex>
@@ -110,8 +128,10 @@ export function ImportCsvModal({ open, title, path, columnsHint, onClose, onImpo
           value={csv}
           onChange={(event) => {
             setCsv(event.target.value);
+            setXlsxBase64(undefined);
             setFileName(undefined);
           }}
+          disabled={xlsxBase64 !== undefined}
           autoSize={{ minRows: 6, maxRows: 12 }}
           style={{ fontFamily: 'monospace', fontSize: 12 }}
         />
