@@ -124,6 +124,7 @@ export const RoundFile = z.object({
   caseOrgName: z.string(),
   closedOn: z.string().nullable(),
   selection: z.enum(selectionKinds),
+  sampleSeed: z.string().nullable(),
   totalScore: z.number().nullable(),
   isExcellent: z.boolean(),
   reviewerName: z.string().nullable(),

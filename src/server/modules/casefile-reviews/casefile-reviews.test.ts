@@ -128,6 +128,11 @@ describe('rounds and files', () => {
     assert.equal(more.eligible, 5);
     const files = await ok(call('adminA', 'GET', `/rounds/${first.id}/files?pageSize=200`));
     assert.equal(files.total, 8);
+    // Each drawn file keeps the seed of its draw, so the sample can be re-run and checked.
+    assert.deepEqual([...new Set(files.items.map((f: { sampleSeed: string }) => f.sampleSeed))].sort(), [
+      '2025-评查',
+      'again',
+    ]);
     assert.deepEqual(files.items.map((f: { caseId: string }) => f.caseId).sort(), [...eligibleInA].sort());
     const none = await call('adminA', 'POST', `/rounds/${first.id}/sample`, { size: 1, seed: 'empty' });
     assert.equal(none.statusCode, 400);

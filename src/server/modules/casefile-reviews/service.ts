@@ -460,6 +460,7 @@ function toRoundFile(row: FileRow): RoundFile {
     caseOrgName: row.caseOrgName,
     closedOn: row.closedOn,
     selection: row.f.selection as RoundFile['selection'],
+    sampleSeed: row.f.sampleSeed,
     totalScore: row.f.totalScore,
     isExcellent: row.f.isExcellent,
     reviewerName: row.reviewerName,

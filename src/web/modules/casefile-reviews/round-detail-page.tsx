@@ -69,7 +69,8 @@ function fileColumns(isPhone: boolean): TableColumnsType<RoundFile> {
       title: '选取方式',
       dataIndex: 'selection',
       responsive: ['xl'],
-      render: (value: RoundFile['selection']) => selectionLabels[value],
+      render: (value: RoundFile['selection'], row) =>
+        row.sampleSeed ? `${selectionLabels[value]}（种子 ${row.sampleSeed}）` : selectionLabels[value],
     },
     { title: '得分', dataIndex: 'totalScore', render: (_, row) => <ScoreTag file={row} /> },
     {
