@@ -152,6 +152,16 @@ describe('rounds and files', () => {
     assert.deepEqual(added.added, [caseId('A1')]);
     const again = await call('adminA', 'POST', `/rounds/${round.id}/files`, { caseIds: [caseId('A1')] });
     assert.equal(again.statusCode, 400, 'a file appears once per round');
+    // A file picked by mistake can be taken out while unscored; a scored one stays.
+    const [picked] = (await ok(call('adminA', 'GET', `/rounds/${round.id}/files`))).items;
+    await ok(call('adminA', 'PUT', `/files/${picked.id}/score`, { deductions: [] }));
+    const scored = await call('adminA', 'POST', `/files/${picked.id}/remove`);
+    assert.equal(scored.statusCode, 409);
+    await ok(call('adminA', 'POST', `/rounds/${round.id}/files`, { caseIds: [caseId('A2')] }));
+    const unscored = (await ok(call('adminA', 'GET', `/rounds/${round.id}/files?scored=no`))).items;
+    assert.equal(unscored.length, 1);
+    await ok(call('adminA', 'POST', `/files/${unscored[0].id}/remove`));
+    assert.equal((await ok(call('adminA', 'GET', `/rounds/${round.id}`))).fileCount, 1);
   });
 
   test('a city round can hold its counties’ files; a county cannot read or score another county’s round', async () => {
@@ -292,6 +302,7 @@ describe('scoring', async () => {
       ['POST', `/rounds/${round.id}/files`, { caseIds: [caseId('A7')] }],
       ['POST', `/rounds/${round.id}/sample`, { size: 1, seed: 'late' }],
       ['POST', `/rounds/${round.id}/close`],
+      ['POST', `/files/${first}/remove`],
     ] as const) {
       const res = await call('admin', method, url, payload);
       assert.equal(res.statusCode, 409, `${method} ${url}`);

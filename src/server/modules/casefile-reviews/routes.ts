@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/platform/errors.ts';
-import { IdParams, pageOf } from '../../../shared/platform/pagination.ts';
+import { IdParams, Ok, pageOf } from '../../../shared/platform/pagination.ts';
 import {
   AddFilesInput,
   AddFilesResult,
@@ -28,6 +28,7 @@ import {
   listCandidates,
   listRoundFiles,
   listRounds,
+  removeFile,
   sampleFiles,
   saveRubric,
   scoreFile,
@@ -179,6 +180,18 @@ export function registerCasefileReviewRoutes(app: App, ctx: RouteContext): void 
       },
     },
     async (request) => getFile(ctx.db, requireActor(request), request.params.id),
+  );
+  app.post(
+    `${base}/files/:id/remove`,
+    {
+      schema: {
+        tags,
+        summary: '将未评分的案卷移出本轮评查',
+        params: IdParams,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => removeFile(ctx.db, requireActor(request), request.params.id),
   );
   app.put(
     `${base}/files/:id/score`,

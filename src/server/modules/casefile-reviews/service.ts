@@ -494,7 +494,7 @@ async function requireFile(
   db: Db,
   actor: Actor,
   fileId: string,
-  need: { write?: 'casefileReviews.score' } = {},
+  need: { write?: 'casefileReviews.manage' | 'casefileReviews.score' } = {},
 ) {
   const [file] = await db
     .select({ roundId: casefileReviewFiles.roundId })
@@ -504,6 +504,30 @@ async function requireFile(
   const round = await requireRound(db, actor, file.roundId, need);
   const [row] = await filesQuery(db).where(eq(casefileReviewFiles.id, fileId));
   return { round, row: row! };
+}
+
+/**
+ * Takes an unscored file out of an open round (picked by mistake). A scored file stays: its review was done and
+ * is counted; re-score it instead.
+ */
+export async function removeFile(db: Db, actor: Actor, fileId: string): Promise<{ ok: true }> {
+  const { round } = await requireFile(db, actor, fileId, { write: 'casefileReviews.manage' });
+  await inTransaction(db, async (tx) => {
+    const [removed] = await tx
+      .delete(casefileReviewFiles)
+      .where(and(eq(casefileReviewFiles.id, fileId), sql`${casefileReviewFiles.scoredOn} is null`))
+      .returning();
+    if (!removed) throw conflict('案卷已评分，不能移出本轮评查；如需更正请重新评分');
+    await recordAudit(tx, {
+      actor,
+      orgId: round.r.orgId,
+      action: 'casefileReviews.removeFile',
+      entityType: 'casefileReviewRound',
+      entityId: round.r.id,
+      before: removed,
+    });
+  });
+  return { ok: true };
 }
 
 /** A file with its round and rubric, the scores so far and the case's 结案前自查 problems for the reviewer. */

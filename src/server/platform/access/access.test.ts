@@ -453,6 +453,26 @@ const fixtures: Record<string, Fixture> = {
     req('GET', reviewUrl(`/files/${reviewFileA!.id}`)),
     roundRecord(roundA),
   ),
+  'POST /api/casefile-reviews/files/:id/remove': {
+    kind: 'record',
+    build: async () => {
+      const id = await roundOfA();
+      const [file] = await db
+        .insert(casefileReviewFiles)
+        .values({
+          roundId: id,
+          orgId: tree.countyA.id,
+          caseId: closedCasesA[1]!.id,
+          selection: 'manual',
+          addedBy: tree.users.adminA.id,
+        })
+        .returning();
+      return {
+        request: req('POST', reviewUrl(`/files/${file!.id}/remove`)),
+        snapshot: roundRecord(id),
+      };
+    },
+  },
   'PUT /api/casefile-reviews/files/:id/score': record(
     req('PUT', reviewUrl(`/files/${reviewFileA!.id}/score`), { deductions: [], summary: '越权评分' }),
     roundRecord(roundA),

@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { auditLog } from './tables.ts';
 import { orgs } from '../orgs/tables.ts';
 import { penaltyCases } from '../../modules/cases/tables.ts';
+import { casefileReviewFiles } from '../../modules/casefile-reviews/tables.ts';
 import type { Db } from '../../db/client.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 
@@ -73,7 +74,11 @@ const openRound = async () =>
       payload: newRound,
     })
   ).json() as { id: string };
-const [reviewRound, roundToClose] = [await openRound(), await openRound()];
+const [reviewRound, roundToClose, roundToRemoveFrom] = [
+  await openRound(),
+  await openRound(),
+  await openRound(),
+];
 await t.app.inject({
   method: 'POST',
   url: `/api/casefile-reviews/rounds/${reviewRound.id}/files`,
@@ -326,6 +331,22 @@ const writeCases: Record<string, WriteCase> = {
     `/api/casefile-reviews/rounds/${reviewRound.id}/sample`,
     { size: 1, seed: 'audit-test' },
   ),
+  'POST /api/casefile-reviews/files/:id/remove': {
+    action: 'casefileReviews.removeFile',
+    run: async () => {
+      const [file] = await db
+        .insert(casefileReviewFiles)
+        .values({
+          roundId: roundToRemoveFrom.id,
+          orgId: tree.countyA.id,
+          caseId: toScore!.id,
+          selection: 'manual',
+          addedBy: tree.users.adminA.id,
+        })
+        .returning();
+      return call(cookies.adminA, 'POST', `/api/casefile-reviews/files/${file!.id}/remove`);
+    },
+  },
   'PUT /api/casefile-reviews/files/:id/score': as(
     'legal',
     'casefileReviews.scoreFile',

@@ -46,7 +46,29 @@ export function ScoreTag({ file }: { file: Pick<RoundFile, 'totalScore' | 'isExc
   );
 }
 
-function fileColumns(isPhone: boolean): TableColumnsType<RoundFile> {
+/** The files' columns; `onRemove` (open rounds, for those who manage them) adds 移出 on unscored files. */
+function fileColumns(isPhone: boolean, onRemove?: (file: RoundFile) => void): TableColumnsType<RoundFile> {
+  const removeColumn: TableColumnsType<RoundFile> = onRemove
+    ? [
+        {
+          title: '操作',
+          key: 'remove',
+          render: (_, row) =>
+            row.scoredOn === null && (
+              <Popconfirm
+                title="将此案卷移出本轮评查？"
+                okText="移出"
+                cancelText="取消"
+                onConfirm={() => onRemove(row)}
+              >
+                <Button type="link" size="small" danger style={{ paddingInline: 0 }}>
+                  移出
+                </Button>
+              </Popconfirm>
+            ),
+        },
+      ]
+    : [];
   return [
     {
       title: '案件',
@@ -79,6 +101,7 @@ function fileColumns(isPhone: boolean): TableColumnsType<RoundFile> {
       responsive: ['md'],
       render: (value: string | null, row) => (value ? `${value}（${row.scoredOn}）` : '—'),
     },
+    ...removeColumn,
   ];
 }
 
@@ -229,6 +252,15 @@ export function RoundDetailPage() {
     (caught) => message.error(errorMessage(caught)),
   );
 
+  const [removeFile] = useAction(
+    async (file: RoundFile) => {
+      await api.post(`/casefile-reviews/files/${encodeURIComponent(file.id)}/remove`);
+      message.success('已移出本轮评查');
+      refresh();
+    },
+    (caught) => message.error(errorMessage(caught)),
+  );
+
   if (!round) {
     return (
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -302,7 +334,7 @@ export function RoundDetailPage() {
         <RecordTable<RoundFile>
           path={`/casefile-reviews/rounds/${round.id}/files`}
           query={{ scored: scored === 'all' ? undefined : scored }}
-          columns={fileColumns(isPhone)}
+          columns={fileColumns(isPhone, canManage ? (file) => void removeFile(file) : undefined)}
           rowKey="id"
           refreshKey={refreshKey}
           emptyText={canManage ? '尚未加入案卷：请指定案卷或随机抽取' : '本轮没有案卷'}

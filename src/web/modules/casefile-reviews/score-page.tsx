@@ -191,7 +191,13 @@ function ScoreForm({ file, onSaved }: { file: FileDetail; onSaved: (saved: FileD
           name="excellent"
           label="评为优秀案卷"
           valuePropName="checked"
-          extra={belowThreshold ? `总分达到${threshold}分方可评为优秀案卷` : undefined}
+          extra={
+            belowThreshold
+              ? watched?.excellent
+                ? `总分已低于${threshold}分，保存时将取消优秀评定`
+                : `总分达到${threshold}分方可评为优秀案卷`
+              : undefined
+          }
         >
           <Switch disabled={readOnly || belowThreshold} checkedChildren="优秀" unCheckedChildren="否" />
         </Form.Item>
