@@ -41,9 +41,12 @@ export type RubricInput = z.infer<typeof RubricInput>;
 export const Rubric = z.object({
   orgId: z.string(),
   orgName: z.string(),
-  /** 0 while the organisation still uses the default rubric; each save adds one. */
+  /** 0 for the default rubric; otherwise the version of the organisation that wrote it (each save adds one). */
   version: z.number().int(),
   isDefault: z.boolean(),
+  /** Who wrote the rubric in force: this organisation, or the nearest one above it that has one; null = default. */
+  sourceOrgId: z.string().nullable(),
+  sourceOrgName: z.string().nullable(),
   updatedAt: z.string().nullable(),
   updatedByName: z.string().nullable(),
   totalPoints: z.number(),

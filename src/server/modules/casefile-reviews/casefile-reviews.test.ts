@@ -108,6 +108,39 @@ describe('rubric', () => {
   });
 });
 
+test('a county without its own rubric uses its city’s until it saves one', async () => {
+  // A tree of its own, so the city's rubric here changes no other test's rounds.
+  const other = await buildOrgTree(db, { password: 'Review-Passw0rd' });
+  const own = await loginTree(t.app, other, ['admin', 'adminA']);
+  const as = (cookie: string, method: string, url: string, payload?: object) =>
+    ok(
+      t.app.inject({
+        method: method as 'GET',
+        url: `/api/casefile-reviews${url}`,
+        headers: { cookie },
+        ...(payload ? { payload } : {}),
+      }),
+    );
+  const cityItems = [
+    { category: '执法程序', text: '程序合法规范', maxPoints: 50 },
+    { category: '文书制作', text: '文书齐全规范', maxPoints: 50 },
+  ];
+  await as(own.admin, 'PUT', '/rubric', { items: cityItems });
+  const inherited = await as(own.adminA, 'GET', '/rubric');
+  assert.equal(inherited.isDefault, false);
+  assert.equal(inherited.sourceOrgId, other.city.id);
+  assert.equal(inherited.orgId, other.countyA.id);
+  const round = await as(own.adminA, 'POST', '/rounds', round2025);
+  assert.deepEqual(
+    round.rubric.map((i: { text: string }) => i.text),
+    ['程序合法规范', '文书齐全规范'],
+  );
+  const adopted = await as(own.adminA, 'PUT', '/rubric', { items: [{ ...cityItems[0], maxPoints: 100 }] });
+  assert.equal(adopted.sourceOrgId, other.countyA.id);
+  assert.equal(adopted.version, 1);
+  assert.equal((await as(own.admin, 'GET', '/rubric')).items.length, 2, 'the city keeps its own');
+});
+
 describe('rounds and files', () => {
   test('a sample is reproducible from its seed and holds only closed cases of the subtree and period', async () => {
     const first = await ok(call('adminA', 'POST', '/rounds', round2025));

@@ -66,17 +66,33 @@ const stateLabels: Record<string, string> = {
 
 // ---- 评查标准 ----
 
-/** The organisation's own rubric, or the default one (version 0) while it has none. */
-async function rubricOf(db: Db, orgId: string) {
+/**
+ * The rubric that applies to an organisation: its own, else that of its nearest ancestor that wrote one (a city's
+ * standard binds its counties until they adopt their own), else the default (version 0).
+ */
+async function rubricOf(db: Db, orgPath: string) {
   const [row] = await db
-    .select({ r: casefileRubrics, updatedByName: users.displayName })
+    .select({ r: casefileRubrics, orgName: orgs.name, updatedByName: users.displayName })
     .from(casefileRubrics)
+    .innerJoin(orgs, eq(orgs.id, casefileRubrics.orgId))
     .leftJoin(users, eq(users.id, casefileRubrics.updatedBy))
-    .where(eq(casefileRubrics.orgId, orgId));
-  if (!row) return { version: 0, items: [...defaultRubricItems], updatedAt: null, updatedByName: null };
+    .where(sql`${orgPath} like ${orgs.path} || '%'`)
+    .orderBy(desc(sql`length(${orgs.path})`))
+    .limit(1);
+  if (!row)
+    return {
+      version: 0,
+      items: [...defaultRubricItems],
+      sourceOrgId: null,
+      sourceOrgName: null,
+      updatedAt: null,
+      updatedByName: null,
+    };
   return {
     version: row.r.version,
     items: row.r.items as RubricItem[],
+    sourceOrgId: row.r.orgId,
+    sourceOrgName: row.orgName,
     updatedAt: row.r.updatedAt.toISOString(),
     updatedByName: row.updatedByName,
   };
@@ -94,7 +110,7 @@ async function ownOrg(db: Db, actor: Actor, need: { write?: boolean } = {}) {
 
 export async function getRubric(db: Db, actor: Actor): Promise<Rubric> {
   const own = await ownOrg(db, actor);
-  const rubric = await rubricOf(db, actor.orgId);
+  const rubric = await rubricOf(db, actor.orgPath);
   return {
     orgId: own.orgId,
     orgName: own.name,
@@ -104,7 +120,7 @@ export async function getRubric(db: Db, actor: Actor): Promise<Rubric> {
   };
 }
 
-/** Replaces the organisation's rubric (a new version); rounds already opened keep the copy they took. */
+/** Saves the organisation's own rubric (a new version); rounds already opened keep the copy they took. */
 export async function saveRubric(db: Db, actor: Actor, input: RubricInput): Promise<Rubric> {
   await ownOrg(db, actor, { write: true });
   const items: RubricItem[] = input.items.map((item) => ({
@@ -114,8 +130,10 @@ export async function saveRubric(db: Db, actor: Actor, input: RubricInput): Prom
   const problems = rubricProblems(items);
   if (problems.length) throw validation(problems);
   await inTransaction(db, async (tx) => {
-    const before = await rubricOf(tx, actor.orgId);
-    const values = { version: before.version + 1, items, updatedBy: actor.userId, updatedAt: new Date() };
+    const before = await rubricOf(tx, actor.orgPath);
+    // The organisation's own versions count from 1, whether it leaves the default or a parent's standard.
+    const version = before.sourceOrgId === actor.orgId ? before.version + 1 : 1;
+    const values = { version, items, updatedBy: actor.userId, updatedAt: new Date() };
     await tx
       .insert(casefileRubrics)
       .values({ orgId: actor.orgId, ...values })
@@ -203,7 +221,7 @@ function detailOf(row: Awaited<ReturnType<typeof requireRound>>): RoundDetail {
 /** Opens a round in the actor's organisation with a copy of its current rubric. */
 export async function createRound(db: Db, actor: Actor, input: CreateRoundInput): Promise<RoundDetail> {
   await ownOrg(db, actor, { write: true });
-  const rubric = await rubricOf(db, actor.orgId);
+  const rubric = await rubricOf(db, actor.orgPath);
   if (input.excellenceThreshold > rubricTotal(rubric.items))
     throw invalidField('excellenceThreshold', `优秀分数线不能高于评查标准总分${rubricTotal(rubric.items)}分`);
   const id = await inTransaction(db, async (tx) => {

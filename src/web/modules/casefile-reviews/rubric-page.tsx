@@ -167,7 +167,9 @@ export function RubricPage() {
         </Typography.Title>
         {rubric && (
           <Tag color={rubric.isDefault ? 'default' : 'blue'}>
-            {rubric.isDefault ? '默认标准' : `第${rubric.version}版`}
+            {rubric.isDefault
+              ? '默认标准'
+              : `${rubric.sourceOrgId === rubric.orgId ? '' : `${rubric.sourceOrgName}·`}第${rubric.version}版`}
           </Tag>
         )}
       </Space>
@@ -176,6 +178,13 @@ export function RubricPage() {
           type="info"
           showIcon
           title="本机构尚未制定评查标准，以下为参照常见行政处罚案卷评查标准拟定的默认标准，请结合本省现行标准修改后保存。"
+        />
+      )}
+      {rubric && !rubric.isDefault && rubric.sourceOrgId !== rubric.orgId && (
+        <Alert
+          type="info"
+          showIcon
+          title={`本机构沿用上级机构「${rubric.sourceOrgName}」的评查标准；修改后保存即成为本机构自己的标准。`}
         />
       )}
       <Typography.Text type="secondary">
