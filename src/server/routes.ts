@@ -12,6 +12,7 @@ import { registerCaseRoutes } from './modules/cases/routes.ts';
 import { registerCaseFileRoutes } from './modules/cases/case-file-routes.ts';
 import { registerCatalogRoutes } from './modules/cases/catalog-routes.ts';
 import { registerMetricRoutes } from './platform/metrics/routes.ts';
+import { registerCasefileReviewRoutes } from './modules/casefile-reviews/routes.ts';
 
 /** Every route module, in one list: the app registers them and the access test walks them. */
 export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
@@ -27,5 +28,6 @@ export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
   registerCaseRoutes,
   registerCaseFileRoutes,
   registerCatalogRoutes,
+  registerCasefileReviewRoutes,
   registerMetricRoutes,
 ];

@@ -3,6 +3,7 @@ import { officersModule } from './modules/officers/module.tsx';
 import { adminModule } from './modules/admin/module.tsx';
 import { casesModule } from './modules/cases/module.tsx';
 import { catalogsModule } from './modules/catalogs/module.tsx';
+import { casefileReviewsModule } from './modules/casefile-reviews/module.tsx';
 import type { MenuEntry, PageRoute, WebModule } from './platform/menu.ts';
 
 /**
@@ -13,6 +14,7 @@ export const webModules: WebModule[] = [
   platformModule,
   casesModule,
   catalogsModule,
+  casefileReviewsModule,
   officersModule,
   adminModule,
 ];

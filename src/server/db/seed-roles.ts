@@ -9,6 +9,8 @@ import {
 } from '../../shared/platform/access.ts';
 import { roles } from './tables.ts';
 
+// 案卷评查 is done by the legal office and the leaders, never by the officers whose files are reviewed.
+const reviewWork: Permission[] = ['casefileReviews.manage', 'casefileReviews.score'];
 const everyDayWork: Permission[] = [
   'procedures.act',
   'files.upload',
@@ -20,11 +22,11 @@ const everyDayWork: Permission[] = [
 /** The roles of domain.md with their starting permissions; admins edit them afterwards. */
 export const defaultRoles: Record<RoleId, { permissions: Permission[]; writeScope: WriteScope }> = {
   systemAdmin: { permissions: allPermissions, writeScope: 'subtree' },
-  principal: { permissions: [...everyDayWork, 'audit.read'], writeScope: 'subtree' },
-  deputyHead: { permissions: [...everyDayWork, 'audit.read'], writeScope: 'subtree' },
-  sectionHead: { permissions: everyDayWork, writeScope: 'own' },
+  principal: { permissions: [...everyDayWork, ...reviewWork, 'audit.read'], writeScope: 'subtree' },
+  deputyHead: { permissions: [...everyDayWork, ...reviewWork, 'audit.read'], writeScope: 'subtree' },
+  sectionHead: { permissions: [...everyDayWork, 'casefileReviews.score'], writeScope: 'own' },
   officer: { permissions: everyDayWork, writeScope: 'own' },
-  legalReviewer: { permissions: everyDayWork, writeScope: 'subtree' },
+  legalReviewer: { permissions: [...everyDayWork, ...reviewWork], writeScope: 'subtree' },
   counsel: { permissions: ['files.upload'], writeScope: 'own' },
   complaintHandler: {
     permissions: ['procedures.act', 'files.upload', 'documents.number'],

@@ -223,6 +223,40 @@ describe('errors on every route', () => {
     }
   });
 
+  test('案卷评查: refusals the schemas cannot see still name the field in Chinese', async () => {
+    const url = (suffix: string) => `/api/casefile-reviews${suffix}`;
+    const rubric = await send('PUT', url('/rubric'), {
+      cookie: admin,
+      payload: { items: [{ category: '执法程序', text: '程序合法规范', maxPoints: 95 }] },
+    });
+    assertNamesFields(rubric, 'rubric not totalling 100', ['items']);
+    const round = { year: 2025, name: '2025年度案卷评查', periodFrom: '2025-01-01', periodTo: '2025-12-31' };
+    const reversed = await send('POST', url('/rounds'), {
+      cookie: admin,
+      payload: { ...round, periodFrom: '2025-12-31', periodTo: '2025-01-01' },
+    });
+    assertNamesFields(reversed, 'reversed period', ['periodTo']);
+    const created = await send('POST', url('/rounds'), { cookie: admin, payload: round });
+    assert.equal(created.statusCode, 200, created.body);
+    const { id } = created.json() as { id: string };
+    const sample = await send('POST', url(`/rounds/${id}/sample`), {
+      cookie: admin,
+      payload: { size: 5, seed: 'no-files' },
+    });
+    assertNamesFields(sample, 'sample of an empty period', ['size']);
+    const files = await send('POST', url(`/rounds/${id}/files`), {
+      cookie: admin,
+      payload: { caseIds: [crypto.randomUUID()] },
+    });
+    assertNamesFields(files, 'unknown case', ['caseIds.0']);
+    const score = await send('PUT', url(`/files/${crypto.randomUUID()}/score`), {
+      cookie: admin,
+      payload: { deductions: [{ itemId: 'x', points: 1, comment: '无此项' }] },
+    });
+    assert.equal(score.statusCode, 404);
+    assertEnvelope(score, 'unknown file');
+  });
+
   test('unknown /api paths are a 404 envelope; oversized JSON is 413', async () => {
     const res = await send('GET', '/api/no-such-thing', { cookie: admin });
     assert.equal(res.statusCode, 404);

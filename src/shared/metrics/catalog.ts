@@ -17,6 +17,8 @@ export const metricCatalog = {
   'penalty.hearings': { label: '组织听证次数', unit: '次' },
   'penalty.mitigated_cases': { label: '减免（包容免罚）案件数', unit: '件' },
   'penalty.mitigated_yuan': { label: '包容免罚金额', unit: '元' },
+  'casefile.reviewed': { label: '评查执法案卷数', unit: '件' },
+  'casefile.excellent': { label: '优秀案卷（案例）数', unit: '件' },
 } as const satisfies Record<string, { label: string; unit: MetricUnit }>;
 export type MetricId = keyof typeof metricCatalog;
 

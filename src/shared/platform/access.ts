@@ -13,6 +13,8 @@ export const permissionLabels = {
   'documents.generate': '生成公文',
   'procedures.act': '办理流程环节',
   'catalogs.manage': '维护裁量基准与减免清单',
+  'casefileReviews.manage': '维护案卷评查标准、组织评查轮次',
+  'casefileReviews.score': '评查案卷（评分、评定优秀案卷）',
 } as const;
 export type Permission = keyof typeof permissionLabels;
 export const allPermissions = Object.keys(permissionLabels) as Permission[];

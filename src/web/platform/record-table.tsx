@@ -18,6 +18,7 @@ export type RecordTableProps<T> = {
   expandable?: TableProps<T>['expandable'];
   emptyText?: ReactNode;
   title?: TableProps<T>['title'];
+  rowSelection?: TableProps<T>['rowSelection'];
 };
 
 /** The one list component: the server pages, sorts and counts; the table only asks. */
@@ -32,6 +33,7 @@ export function RecordTable<T extends object>({
   expandable,
   emptyText,
   title,
+  rowSelection,
 }: RecordTableProps<T>) {
   const isPhone = useIsPhone();
   const filterKey = JSON.stringify({ path, query });
@@ -79,6 +81,7 @@ export function RecordTable<T extends object>({
         loading={loading}
         expandable={expandable}
         title={title}
+        rowSelection={rowSelection}
         size={isPhone ? 'small' : 'middle'}
         scroll={{ x: 'max-content' }}
         locale={emptyText ? { emptyText } : undefined}

@@ -1,13 +1,10 @@
-import { and, count, eq, gte, isNotNull, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { MetricId } from '../../../shared/metrics/catalog.ts';
-import { orgs } from '../../platform/orgs/tables.ts';
 import { procedureSteps } from '../../platform/procedure-engine/tables.ts';
-import { registerMetric, type MetricScope } from '../../platform/metrics/registry.ts';
+import { inSubtree, registerMetric, type MetricScope } from '../../platform/metrics/registry.ts';
 import { penaltyCases, publicationBatches, publications } from './tables.ts';
 
-const inSubtree = (orgIdColumn: PgColumn, scope: MetricScope) =>
-  sql`${orgIdColumn} in (select ${orgs.id} from ${orgs} where ${like(orgs.path, `${scope.orgPath}%`)})`;
 const between = (dateColumn: PgColumn, scope: MetricScope) =>
   and(gte(dateColumn, scope.from), lte(dateColumn, scope.to));
 const caseLink = (id: string) => `/cases/${id}`;

@@ -38,6 +38,11 @@ import {
   violationTypes,
 } from '../../modules/cases/tables.ts';
 import { importDiscretionCatalog, importMitigationCatalog } from '../../modules/cases/catalogs.ts';
+import {
+  casefileReviewFiles,
+  casefileReviewRounds,
+  casefileRubrics,
+} from '../../modules/casefile-reviews/tables.ts';
 import { readFileSync } from 'node:fs';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 
@@ -89,6 +94,60 @@ const [violationOfA] = await db
 await db.update(penaltyCases).set({ violationTypeId: violationOfA!.id }).where(eq(penaltyCases.id, caseA.id));
 const catalogIdsOfA = async (table: typeof violationTypes | typeof mitigationRules) =>
   (await db.select({ id: table.id }).from(table).where(eq(table.orgId, tree.instituteA.id))).map((r) => r.id);
+
+// County A's 案卷评查: closed cases, a round opened by its admin and a file in it.
+const [caseARow] = await db.select().from(penaltyCases).where(eq(penaltyCases.id, caseA.id));
+const closedCasesA = await db
+  .insert(penaltyCases)
+  .values(
+    ['评查案卷甲', '评查案卷乙'].map((title) => ({
+      orgId: tree.instituteA.id,
+      procedure: 'ordinary',
+      state: 'closed',
+      title,
+      source: 'inspection',
+      partyId: caseARow!.partyId,
+      closedOn: '2025-06-30',
+    })),
+  )
+  .returning({ id: penaltyCases.id });
+const reviewUrl = (suffix: string) => `/api/casefile-reviews${suffix}`;
+const newRound = { year: 2025, name: '2025年度案卷评查', periodFrom: '2025-01-01', periodTo: '2025-12-31' };
+async function roundOfA(): Promise<string> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: reviewUrl('/rounds'),
+    headers: { cookie: cookies.adminA },
+    payload: newRound,
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  return (res.json() as { id: string }).id;
+}
+const roundA = await roundOfA();
+await db.insert(casefileReviewFiles).values({
+  roundId: roundA,
+  orgId: tree.countyA.id,
+  caseId: closedCasesA[0]!.id,
+  selection: 'manual',
+  addedBy: tree.users.adminA.id,
+});
+const [reviewFileA] = await db
+  .select({ id: casefileReviewFiles.id })
+  .from(casefileReviewFiles)
+  .where(eq(casefileReviewFiles.roundId, roundA));
+const roundRecord = (id: string) => () =>
+  Promise.all([
+    rows(casefileReviewRounds, eq(casefileReviewRounds.id, id)),
+    rows(casefileReviewFiles, eq(casefileReviewFiles.roundId, id)),
+  ]);
+/** A write on a fresh round of county A's (the owner's successful call changes it). */
+const onFreshRound = (method: string, suffix: string, payload?: object): Fixture => ({
+  kind: 'record',
+  build: async () => {
+    const id = await roundOfA();
+    return { request: req(method, reviewUrl(`/rounds/${id}${suffix}`), payload), snapshot: roundRecord(id) };
+  },
+});
 
 type Actor = keyof typeof cookies;
 type Request = { method: string; url: string; payload?: object | Buffer; headers?: Record<string, string> };
@@ -149,6 +208,9 @@ const select = {
       rows(storedFiles, inCountyA(storedFiles.orgId)),
       rows(documentNumberSequences, inCountyA(documentNumberSequences.orgId)),
       rows(procedureSettings, inCountyA(procedureSettings.orgId)),
+      rows(casefileRubrics, inCountyA(casefileRubrics.orgId)),
+      rows(casefileReviewRounds, inCountyA(casefileReviewRounds.orgId)),
+      rows(casefileReviewFiles, inCountyA(casefileReviewFiles.orgId)),
       rows(notifications, or(eq(notifications.userId, a1.id), eq(notifications.orgId, tree.instituteA.id))),
     ]),
 };
@@ -369,6 +431,64 @@ const fixtures: Record<string, Fixture> = {
   ),
   'GET /api/cases/:id/case-file.zip': record(req('GET', `/api/cases/${caseA.id}/case-file.zip`), caseRecord),
   'GET /api/cases/:id/self-check': record(req('GET', `/api/cases/${caseA.id}/self-check`), caseRecord),
+  'GET /api/casefile-reviews/rubric': none('the caller’s own organisation’s rubric'),
+  'PUT /api/casefile-reviews/rubric': ownOnly('a rubric is saved for the caller’s own organisation', () =>
+    req('PUT', reviewUrl('/rubric'), {
+      items: [{ category: '执法程序', text: '程序合法规范', maxPoints: 100 }],
+    }),
+  ),
+  'GET /api/casefile-reviews/rounds': list(reviewUrl('/rounds?pageSize=200'), 'id', async () => [roundA]),
+  'POST /api/casefile-reviews/rounds': ownOnly('a round is opened in the caller’s own organisation', () =>
+    req('POST', reviewUrl('/rounds'), newRound),
+  ),
+  'GET /api/casefile-reviews/rounds/:id': record(
+    req('GET', reviewUrl(`/rounds/${roundA}`)),
+    roundRecord(roundA),
+  ),
+  'POST /api/casefile-reviews/rounds/:id/close': onFreshRound('POST', '/close'),
+  'GET /api/casefile-reviews/rounds/:id/files': record(
+    req('GET', reviewUrl(`/rounds/${roundA}/files`)),
+    roundRecord(roundA),
+  ),
+  'GET /api/casefile-reviews/rounds/:id/candidates': record(
+    req('GET', reviewUrl(`/rounds/${roundA}/candidates`)),
+    roundRecord(roundA),
+  ),
+  'POST /api/casefile-reviews/rounds/:id/files': onFreshRound('POST', '/files', {
+    caseIds: [closedCasesA[1]!.id],
+  }),
+  'POST /api/casefile-reviews/rounds/:id/sample': onFreshRound('POST', '/sample', {
+    size: 1,
+    seed: 'access-test',
+  }),
+  'GET /api/casefile-reviews/files/:id': record(
+    req('GET', reviewUrl(`/files/${reviewFileA!.id}`)),
+    roundRecord(roundA),
+  ),
+  'POST /api/casefile-reviews/files/:id/remove': {
+    kind: 'record',
+    build: async () => {
+      const id = await roundOfA();
+      const [file] = await db
+        .insert(casefileReviewFiles)
+        .values({
+          roundId: id,
+          orgId: tree.countyA.id,
+          caseId: closedCasesA[1]!.id,
+          selection: 'manual',
+          addedBy: tree.users.adminA.id,
+        })
+        .returning();
+      return {
+        request: req('POST', reviewUrl(`/files/${file!.id}/remove`)),
+        snapshot: roundRecord(id),
+      };
+    },
+  },
+  'PUT /api/casefile-reviews/files/:id/score': record(
+    req('PUT', reviewUrl(`/files/${reviewFileA!.id}/score`), { deductions: [], summary: '越权评分' }),
+    roundRecord(roundA),
+  ),
   'POST /api/notifications/read-all': ownOnly('marks the caller’s own notifications', () =>
     req('POST', '/api/notifications/read-all'),
   ),

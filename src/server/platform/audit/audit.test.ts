@@ -21,6 +21,7 @@ import { auditLog } from './tables.ts';
 import { orgs } from '../orgs/tables.ts';
 import { penaltyCases, violationTypes } from '../../modules/cases/tables.ts';
 import { importDiscretionCatalog } from '../../modules/cases/catalogs.ts';
+import { casefileReviewFiles } from '../../modules/casefile-reviews/tables.ts';
 import type { Db } from '../../db/client.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 
@@ -51,6 +52,50 @@ const caseA = newCase.json() as { id: string };
 await importDiscretionCatalog(db, null, tree.instituteA.id, catalogCsv('discretion_benchmarks.csv'));
 const [violationOfA] = await db.select({ id: violationTypes.id }).from(violationTypes).limit(1);
 await db.update(penaltyCases).set({ violationTypeId: violationOfA!.id }).where(eq(penaltyCases.id, caseA.id));
+
+// 案卷评查: three closed cases of county A, a round holding one of them (to score) and a round to close.
+const [caseARow] = await db.select().from(penaltyCases).where(eq(penaltyCases.id, caseA.id));
+const [toScore, toAdd] = await db
+  .insert(penaltyCases)
+  .values(
+    ['评查案卷甲', '评查案卷乙', '评查案卷丙'].map((title) => ({
+      orgId: tree.instituteA.id,
+      procedure: 'ordinary',
+      state: 'closed',
+      title,
+      source: 'inspection',
+      partyId: caseARow!.partyId,
+      closedOn: '2025-06-30',
+    })),
+  )
+  .returning({ id: penaltyCases.id });
+const newRound = { year: 2025, name: '2025年度案卷评查', periodFrom: '2025-01-01', periodTo: '2025-12-31' };
+const openRound = async () =>
+  (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/casefile-reviews/rounds',
+      headers: { cookie: cookies.adminA },
+      payload: newRound,
+    })
+  ).json() as { id: string };
+const [reviewRound, roundToClose, roundToRemoveFrom] = [
+  await openRound(),
+  await openRound(),
+  await openRound(),
+];
+await t.app.inject({
+  method: 'POST',
+  url: `/api/casefile-reviews/rounds/${reviewRound.id}/files`,
+  headers: { cookie: cookies.adminA },
+  payload: { caseIds: [toScore!.id] },
+});
+const reviewFile = (
+  await t.app.inject({
+    url: `/api/casefile-reviews/rounds/${reviewRound.id}/files`,
+    headers: { cookie: cookies.adminA },
+  })
+).json().items[0] as { id: string };
 
 const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
 const auditCount = async () => (await db.select({ n: count() }).from(auditLog))[0]!.n;
@@ -266,6 +311,63 @@ const writeCases: Record<string, WriteCase> = {
     {
       csv: catalogCsv('mitigation_lists.csv'),
     },
+  ),
+  'PUT /api/casefile-reviews/rubric': as(
+    'adminA',
+    'casefileReviews.saveRubric',
+    'PUT',
+    '/api/casefile-reviews/rubric',
+    { items: [{ category: '执法程序', text: '程序合法规范', maxPoints: 100 }] },
+  ),
+  'POST /api/casefile-reviews/rounds': as(
+    'adminA',
+    'casefileReviews.createRound',
+    'POST',
+    '/api/casefile-reviews/rounds',
+    newRound,
+  ),
+  'POST /api/casefile-reviews/rounds/:id/close': as(
+    'adminA',
+    'casefileReviews.closeRound',
+    'POST',
+    `/api/casefile-reviews/rounds/${roundToClose.id}/close`,
+  ),
+  'POST /api/casefile-reviews/rounds/:id/files': as(
+    'adminA',
+    'casefileReviews.addFiles',
+    'POST',
+    `/api/casefile-reviews/rounds/${reviewRound.id}/files`,
+    { caseIds: [toAdd!.id] },
+  ),
+  'POST /api/casefile-reviews/rounds/:id/sample': as(
+    'adminA',
+    'casefileReviews.sampleFiles',
+    'POST',
+    `/api/casefile-reviews/rounds/${reviewRound.id}/sample`,
+    { size: 1, seed: 'audit-test' },
+  ),
+  'POST /api/casefile-reviews/files/:id/remove': {
+    action: 'casefileReviews.removeFile',
+    run: async () => {
+      const [file] = await db
+        .insert(casefileReviewFiles)
+        .values({
+          roundId: roundToRemoveFrom.id,
+          orgId: tree.countyA.id,
+          caseId: toScore!.id,
+          selection: 'manual',
+          addedBy: tree.users.adminA.id,
+        })
+        .returning();
+      return call(cookies.adminA, 'POST', `/api/casefile-reviews/files/${file!.id}/remove`);
+    },
+  },
+  'PUT /api/casefile-reviews/files/:id/score': as(
+    'legal',
+    'casefileReviews.scoreFile',
+    'PUT',
+    `/api/casefile-reviews/files/${reviewFile.id}/score`,
+    { deductions: [], summary: '案卷规范。', excellent: true },
   ),
 };
 

@@ -1,8 +1,14 @@
+import { sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { orgs } from '../orgs/tables.ts';
 import type { MetricId } from '../../../shared/metrics/catalog.ts';
 
 /** Where and when a metric is evaluated: an organisation subtree (materialised path) and a closed date range. */
 export type MetricScope = { orgPath: string; from: string; to: string };
+/** Rows owned by an organisation in the subtree at `orgPath` (the scope of a metric, a round, a list). */
+export const inSubtree = (orgIdColumn: PgColumn, scope: Pick<MetricScope, 'orgPath'>) =>
+  sql`${orgIdColumn} in (select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.orgPath}%`})`;
 export type MetricRecordRow = {
   id: string;
   title: string;
