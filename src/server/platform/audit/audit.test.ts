@@ -21,6 +21,7 @@ import { auditLog } from './tables.ts';
 import { orgs } from '../orgs/tables.ts';
 import type { Db } from '../../db/client.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
+import { defaultPenaltySettings } from '../../../shared/cases/penalty-settings.ts';
 
 const password = 'Secret-pass-2026';
 const t = await createTestApp();
@@ -233,6 +234,13 @@ const writeCases: Record<string, WriteCase> = {
     documentType: 'penaltyDecision',
     year: 2026,
   }),
+  'PUT /api/penalty-settings': as(
+    'adminA',
+    'cases.setPenaltySettings',
+    'PUT',
+    '/api/penalty-settings',
+    defaultPenaltySettings,
+  ),
   'POST /api/catalogs/violation-types/import': as(
     'admin',
     'catalogs.importDiscretion',
