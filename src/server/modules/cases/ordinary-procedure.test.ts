@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { and, eq } from 'drizzle-orm';
 import { createTestApp } from '../../test/test-app.ts';
 import JSZip from 'jszip';
 import {
@@ -11,8 +12,9 @@ import {
   deliberationInput,
   loginTree,
 } from '../../test/factories.ts';
-import { penaltyCases } from './tables.ts';
-import { defaultPenaltySettings } from '../../../shared/cases/penalty-settings.ts';
+import { penaltyCases, violationTypes } from './tables.ts';
+import { importDiscretionCatalog } from './catalogs.ts';
+import { defaultPenaltySettings, outOfRangeReasonLabel } from '../../../shared/cases/penalty-settings.ts';
 import './procedures.ts';
 
 // One case from 线索 to 公示 (and its withdrawal after 撤销) through every mandatory step, on 2026 dates.
@@ -269,13 +271,14 @@ test('案件合议 proposes the penalty; the flags and the 合议 record follow 
 });
 
 /** A case investigated but not yet deliberated. */
-async function deliberatedCaseBefore(on: string): Promise<string> {
+async function deliberatedCaseBefore(on: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const created = await t.app.inject({
     method: 'POST',
     url: '/api/cases',
     headers: { cookie: cookies.officerA1 },
-    payload: caseInput(tree, { party: company }),
+    payload: caseInput(tree, { party: company, ...overrides }),
   });
+  assert.equal(created.statusCode, 200, created.body);
   const id = created.json().id as string;
   await act(a1.id, id, 'registerLead', on, { source: 'inspection', receivedOn: on, summary: '检查发现' });
   await documents(id, 'filingApproval');
@@ -479,4 +482,46 @@ test('加处罚款: served 2026-09-25, due after 国庆 on 10-10 (a 调休 worki
   const unpaid = await detailOf(await walkToEnforcing('未缴纳罚款案'));
   assert.equal(unpaid.lateFeeIsAccruing, true);
   assert.equal(unpaid.lateFeeYuan, 5000);
+});
+
+test('a fine outside the 裁量基准 range needs a written reason and then goes to 法制审核', async () => {
+  const csv = readFileSync(
+    new URL('../../../shared/cases/fixtures/discretion_benchmarks.csv', import.meta.url),
+    'utf8',
+  );
+  await importDiscretionCatalog(t.database.db, null, tree.instituteA.id, csv);
+  // 公共场所室内空气质量不符合国家标准: 一般 tier 10000–30000元.
+  const [violation] = await t.database.db
+    .select({ id: violationTypes.id })
+    .from(violationTypes)
+    .where(and(eq(violationTypes.orgId, tree.instituteA.id), eq(violationTypes.code, 'TJ-2023:1')));
+  const within = await deliberatedCaseBefore('2026-04-06', { violationTypeId: violation!.id });
+  await act(
+    a1.id,
+    within,
+    'deliberate',
+    '2026-04-06',
+    deliberationInput({ penaltyKinds: ['fine'], fineFen: 2_000_000 }),
+  );
+  const inRange = await detailOf(within);
+  assert.deepEqual([inRange.isMajor, inRange.majorReasons], [false, []]);
+
+  const outside = await deliberatedCaseBefore('2026-04-06', { violationTypeId: violation!.id });
+  const heavy = deliberationInput({ penaltyKinds: ['fine'], fineFen: 4_000_000 });
+  await assert.rejects(
+    act(a1.id, outside, 'deliberate', '2026-04-06', heavy),
+    /拟罚款40000元超出裁量基准幅度（10000元至30000元），请填写超出裁量基准幅度的理由/,
+  );
+  await act(a1.id, outside, 'deliberate', '2026-04-06', {
+    ...heavy,
+    outOfRangeReason: '当事人拒不整改且造成顾客健康损害，依法从重',
+  });
+  const flagged = await detailOf(outside);
+  assert.equal(flagged.isMajor, true);
+  assert.deepEqual(flagged.majorReasons, [outOfRangeReasonLabel]);
+  const [row] = await t.database.db.select().from(penaltyCases).where(eq(penaltyCases.id, outside));
+  assert.deepEqual(
+    [row!.rangeMinFen, row!.rangeMaxFen, row!.discretionTier],
+    [1_000_000, 3_000_000, 'ordinary'],
+  );
 });

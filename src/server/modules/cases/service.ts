@@ -295,13 +295,14 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     .where(eq(caseReviews.caseId, caseId))
     .orderBy(asc(caseReviews.heldOn), asc(caseReviews.createdAt));
   const [payment] = await db
-    .select({ dueDate: procedureDeadlines.dueDate })
+    .select({ dueDate: procedureDeadlines.dueDate, status: procedureDeadlines.status })
     .from(procedureDeadlines)
     .where(and(eq(procedureDeadlines.recordId, caseId), eq(procedureDeadlines.clock, 'payment')));
   const paymentDueDate = payment?.dueDate ?? null;
   // An unpaid fine past its due date accrues 加处罚款 day by day (第七十二条); shown to today, stored when paid.
+  // The clock stops on payment, revocation or closure, and so does the surcharge.
   const lateFeeIsAccruing =
-    !c.paidOn && c.fineFen > 0 && paymentDueDate !== null && paymentDueDate < today && c.state !== 'revoked';
+    payment?.status === 'running' && c.fineFen > 0 && paymentDueDate !== null && paymentDueDate < today;
   const lateFee = lateFeeIsAccruing
     ? lateFeeFen({ fineFen: c.fineFen, dueDate: paymentDueDate, paidOn: today })
     : c.lateFeeFen;
