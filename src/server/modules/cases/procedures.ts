@@ -14,7 +14,7 @@ import {
   RecordCollectiveDeliberationInput,
 } from '../../../shared/cases/payloads.ts';
 import { computeCaseFlags } from '../../../shared/cases/penalty-settings.ts';
-import { lateFeeFen } from '../../../shared/cases/penalties.ts';
+import { lateFeeFen, type PenaltyKind } from '../../../shared/cases/penalties.ts';
 import type { PartyKind } from '../../../shared/cases/parties.ts';
 import { registerProcedure, type TransitionEvent } from '../../platform/procedure-engine/registry.ts';
 import { procedureDeadlines } from '../../platform/procedure-engine/tables.ts';
@@ -24,6 +24,17 @@ import { publishDecision, withdrawDecision } from './publication.ts';
 import { settingsForOrg } from './penalty-settings.ts';
 
 type CaseRow = typeof penaltyCases.$inferSelect;
+
+const noProposal: PenaltyProposal = {
+  penaltyKinds: [],
+  fineFen: 0,
+  confiscationFen: 0,
+  involvesMajorPublicInterest: false,
+  isComplex: false,
+  mayCauseMajorSocialImpact: false,
+  requiredByLaw: false,
+  outOfRangeReason: null,
+};
 
 async function loadCase(tx: Db, caseId: string): Promise<{ c: CaseRow; partyKind: PartyKind }> {
   const [row] = await tx
@@ -110,13 +121,20 @@ async function holdHearing(tx: Db, event: TransitionEvent, set: Partial<typeof p
     conclusion: input.conclusion,
   });
   const { c, partyKind } = await loadCase(tx, event.recordId);
-  const proposal = PenaltyProposal.safeParse(c.proposal);
-  if (proposal.success) Object.assign(set, await flagsOf(tx, event.orgId, c, partyKind, proposal.data));
-  else if (!c.majorReasons.some((reason) => reason.includes('听证'))) {
-    set.isMajor = true;
-    set.majorReasons = [...c.majorReasons, '经过听证程序（行政处罚法第五十八条第一款第（二）项）'];
-    set.requiresCollectiveDeliberation = true;
-  }
+  // A case deliberated before proposals were recorded has none: the hearing alone then makes it major.
+  const stored = PenaltyProposal.safeParse(c.proposal);
+  const proposal = stored.success
+    ? stored.data
+    : { ...noProposal, penaltyKinds: c.penaltyKinds as PenaltyKind[] };
+  const { isMajor, majorReasons, requiresCollectiveDeliberation } = await flagsOf(
+    tx,
+    event.orgId,
+    c,
+    partyKind,
+    proposal,
+  );
+  // hearingOffered stays as it was: the hearing was offered, and held.
+  Object.assign(set, { isMajor, majorReasons, requiresCollectiveDeliberation });
 }
 
 /** 加处罚款 (第七十二条) from the payment clock's due date to the day of performance. */
