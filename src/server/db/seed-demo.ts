@@ -78,6 +78,8 @@ export async function seedDemoData(
       ['admin', '系统管理员', ['systemAdmin'], city],
       ['leader', '王建国', ['principal'], city],
       ['legal', '李法审', ['legalReviewer'], legalSection],
+      // The county's own reviewer: 法制审核 of 东川's cases (the city's section does not see the county's records).
+      ['legalA', '钱审核', ['legalReviewer'], countyA],
       ['cityofficer', '陈支队', ['officer'], cityInstitute],
       ['head1', '赵科长', ['sectionHead', 'officer'], instituteA],
       ['officer1', '张明', ['officer'], instituteA],

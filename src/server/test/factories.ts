@@ -405,3 +405,15 @@ export async function actOnDate(
     }),
   );
 }
+
+/** A valid 案件合议 input proposing 警告 and a fine (default 5000元); override any field. */
+export function deliberationInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    conclusion: 'penalty',
+    participants: ['张明', '刘芳'],
+    opinion: '违法事实清楚，证据确凿，拟给予警告并罚款',
+    penaltyKinds: ['warning', 'fine'],
+    fineFen: 500_000,
+    ...overrides,
+  };
+}

@@ -142,7 +142,7 @@ function reviewItems(s: CaseFileSnapshot): SelfCheckItem[] {
   });
   // 行政处罚法第五十七条第二款：情节复杂或者重大违法行为，应当集体讨论决定.
   const deliberated =
-    has(s, 'submitForCollectiveDeliberation') && s.documentKinds.includes('collectiveDeliberationRecord');
+    has(s, 'recordCollectiveDeliberation') && s.documentKinds.includes('collectiveDeliberationRecord');
   items.push({
     id: 'collectiveDeliberation',
     label: '集体讨论',
@@ -151,7 +151,7 @@ function reviewItems(s: CaseFileSnapshot): SelfCheckItem[] {
       ? '本案无需集体讨论'
       : deliberated
         ? '已经集体讨论并有记录'
-        : '本案须经集体讨论，未提交集体讨论或缺少集体讨论记录（行政处罚法第五十七条）',
+        : '本案须经集体讨论，未记录集体讨论或缺少集体讨论记录（行政处罚法第五十七条）',
   });
   // 行政处罚法第六十一条：决定书应当送达，以送达回证为凭.
   const decided = has(s, 'decide');

@@ -407,3 +407,16 @@ export function checkPenaltyAgainstRange(range: FenRange | null, proposedFen: nu
   const within = range !== null && proposedFen >= range.min && proposedFen <= range.max;
   return { within, needsReason: !within, flagForLegalReview: !within };
 }
+
+/**
+ * A proposed fine against the violation's benchmark, in the tier the officer chose (else the ordinary tier):
+ * the 合议 guard asks for a reason when it falls outside, and the flags then send the case to 法制审核.
+ */
+export function fineAgainstBenchmark(
+  violation: ViolationType,
+  fineFen: number,
+  tierHint?: DiscretionTierKind,
+): RangeCheck & { rangeFen: FenRange | null } {
+  const { rangeFen } = proposeDiscretion(violation, { tierHint: tierHint ?? 'ordinary' });
+  return { ...checkPenaltyAgainstRange(rangeFen, fineFen), rangeFen };
+}

@@ -6,6 +6,7 @@ import { shanghaiDate, type ClockState, type ClockStatus, type StepRecord } from
 import type { Guard, GuardContext } from '../procedure/define-procedure.ts';
 import { calendarFor, penaltyGuards, validInput, type PenaltyGuardContext } from './guards.ts';
 import { FileCaseInput, HoldHearingInput, RecordOnSpotDecisionInput } from './payloads.ts';
+import type { DiscretionTier, ViolationType } from './discretion.ts';
 
 function stepOn(action: string, date: string): StepRecord {
   const at = new Date(`${date}T02:00:00Z`).toISOString();
@@ -46,6 +47,49 @@ const hearingInput = {
   hearingDate: '2026-03-06',
   presidingOfficerId: 'p',
   isPublic: true,
+};
+
+// A benchmark whose 一般 tier fines 5000–10000元, and a 合议 proposing a fine.
+const tier = (kind: DiscretionTier['tier'], minFen: number, maxFen: number): DiscretionTier => ({
+  tier: kind,
+  label: kind,
+  circumstances: '',
+  standard: `处${minFen / 100}元以上${maxFen / 100}元以下罚款`,
+  fine: { minFen, maxFen },
+  warning: false,
+  otherPenalties: [],
+  isPartial: false,
+  line: 1,
+});
+const benchmark: ViolationType = {
+  id: 'V1',
+  sourceId: 'V1',
+  document: '',
+  specialty: '',
+  sequence: null,
+  title: '未取得医疗机构执业许可证擅自执业',
+  legalBasis: '',
+  penaltyBasis: '',
+  tiers: [tier('ordinary', 500_000, 1_000_000), tier('heavier', 1_000_000, 2_000_000)],
+  line: 1,
+};
+const deliberateFine = (fineFen: number, more: Record<string, unknown> = {}) => ({
+  conclusion: 'penalty',
+  participants: ['张明', '刘芳'],
+  opinion: '事实清楚',
+  penaltyKinds: ['fine'],
+  fineFen,
+  ...more,
+});
+const notified = {
+  penaltyKinds: ['warning', 'fine'],
+  fineFen: 500_000,
+  confiscationFen: 0,
+  involvesMajorPublicInterest: false,
+  isComplex: false,
+  mayCauseMajorSocialImpact: false,
+  requiredByLaw: false,
+  outOfRangeReason: null,
 };
 
 // passes: contexts that must pass; fails: [context, the exact reason].
@@ -227,7 +271,10 @@ const cases: Record<keyof typeof penaltyGuards, { passes: Context[]; fails: [Con
   hearingConcluded: {
     passes: [
       { steps: steps('serveHearingRightsNotice') },
-      { steps: steps('serveHearingRightsNotice', 'requestHearing', 'holdHearing') },
+      {
+        steps: steps('serveHearingRightsNotice', 'requestHearing', 'holdHearing'),
+        documents: ['hearingRecord'],
+      },
       { steps: steps('serveHearingRightsNotice', 'requestHearing', 'withdrawHearing') },
       { steps: steps('serveHearingRightsNotice', 'requestHearing', 'returnForInvestigation', 'serveNotice') },
     ],
@@ -236,6 +283,7 @@ const cases: Record<keyof typeof penaltyGuards, { passes: Context[]; fails: [Con
         { steps: steps('serveHearingRightsNotice', 'requestHearing') },
         '当事人已申请听证，听证结束前不能作出决定',
       ],
+      [{ steps: steps('serveHearingRightsNotice', 'requestHearing', 'holdHearing') }, '缺少听证笔录'],
     ],
   },
   hearingNoticedInTime: {
@@ -306,7 +354,7 @@ const cases: Record<keyof typeof penaltyGuards, { passes: Context[]; fails: [Con
       { record: { requiresCollectiveDeliberation: false } },
       {
         record: deliberation,
-        steps: steps('submitForCollectiveDeliberation'),
+        steps: steps('submitForCollectiveDeliberation', 'recordCollectiveDeliberation'),
         documents: ['collectiveDeliberationRecord'],
       },
     ],
@@ -316,7 +364,68 @@ const cases: Record<keyof typeof penaltyGuards, { passes: Context[]; fails: [Con
         { record: deliberation },
         '本案须经行政机关负责人集体讨论决定，尚未提交集体讨论（行政处罚法第五十七条）',
       ],
-      [{ record: deliberation, steps: steps('submitForCollectiveDeliberation') }, '缺少集体讨论记录'],
+      [
+        {
+          record: deliberation,
+          steps: steps('submitForCollectiveDeliberation'),
+          documents: ['collectiveDeliberationRecord'],
+        },
+        '尚未记录集体讨论的参加人员、意见和决定（行政处罚法第五十七条）',
+      ],
+      [
+        {
+          record: deliberation,
+          steps: steps('submitForCollectiveDeliberation', 'recordCollectiveDeliberation'),
+        },
+        '缺少集体讨论记录',
+      ],
+    ],
+  },
+  fineWithinBenchmarkOrExplained: {
+    passes: [
+      {},
+      { input: deliberateFine(800_000), record: { discretionBenchmark: benchmark } },
+      // 从重 chosen: 15000元 lies within that tier.
+      {
+        input: deliberateFine(1_500_000, { discretionTier: 'heavier' }),
+        record: { discretionBenchmark: benchmark },
+      },
+      {
+        input: deliberateFine(3_000_000, { outOfRangeReason: '违法所得巨大，社会影响恶劣' }),
+        record: { discretionBenchmark: benchmark },
+      },
+      // No benchmark adopted for the violation: nothing to compare with.
+      { input: deliberateFine(3_000_000), record: { discretionBenchmark: null } },
+    ],
+    fails: [
+      [
+        { input: deliberateFine(3_000_000), record: { discretionBenchmark: benchmark } },
+        '拟罚款30000元超出裁量基准幅度（5000元至10000元），请填写超出裁量基准幅度的理由',
+      ],
+    ],
+  },
+  decisionNotHeavierThanNotice: {
+    passes: [
+      {},
+      { input: { penaltyKinds: ['fine'], fineFen: 300_000 }, record: { notifiedProposal: notified } },
+      {
+        input: { penaltyKinds: ['warning', 'fine'], fineFen: 500_000 },
+        record: { notifiedProposal: notified },
+      },
+    ],
+    fails: [
+      [
+        { input: { penaltyKinds: ['fine'], fineFen: 600_000 }, record: { notifiedProposal: notified } },
+        '罚款6000元高于告知的5000元，应当退回补充调查并重新告知当事人（行政处罚法第四十五条第二款）',
+      ],
+      [
+        {
+          input: { penaltyKinds: ['fine', 'suspendProduction'], fineFen: 500_000 },
+          record: { notifiedProposal: notified },
+        },
+        '处罚决定增加了告知书未载明的处罚种类：责令停产停业，应当退回补充调查并重新告知当事人（行政处罚法第四十五条第二款）',
+      ],
+      [{ input: { penaltyKinds: ['fine'] } }, '未记录已告知当事人的拟处罚内容，请重新合议并送达告知书'],
     ],
   },
   paymentOverdue: {

@@ -7,8 +7,9 @@ import { dueDateForRule, type LegalRuleId } from '../law/legal-rules.ts';
 import type { ClockState, StepRecord } from '../procedure/clocks.ts';
 import type { Guard, GuardContext } from '../procedure/define-procedure.ts';
 import type { PenaltyDocumentKind } from './documents.ts';
-import { SimplePenaltyFacts } from './payloads.ts';
-import { isSimpleProcedureAllowed } from './penalties.ts';
+import { fineAgainstBenchmark, type DiscretionTierKind, type ViolationType } from './discretion.ts';
+import { DeliberateInput, PenaltyProposal, SimplePenaltyFacts } from './payloads.ts';
+import { formatYuan, isSimpleProcedureAllowed, penaltyKindLabels, type PenaltyKind } from './penalties.ts';
 
 /** A guard context that may carry the organisation's working-day calendar (see calendarFor). */
 export type PenaltyGuardContext = GuardContext & { calendar?: CalendarData };
@@ -344,14 +345,20 @@ export const hearingRequestPeriodEnded = guard(
 );
 
 // 行政处罚法第六十五条：听证结束后，根据听证笔录作出决定
-export const hearingConcluded = guard('hearingConcluded', '已申请的听证已举行或终止', ({ steps }) => {
-  const round = currentRound(steps);
-  const requested = lastIndex(round, ['requestHearing']);
-  if (requested < 0 || requested < lastIndex(round, noticeActions)) return true;
-  return has(round.slice(requested + 1), 'holdHearing') || has(round.slice(requested + 1), 'withdrawHearing')
-    ? true
-    : '当事人已申请听证，听证结束前不能作出决定';
-});
+export const hearingConcluded = guard(
+  'hearingConcluded',
+  '已申请的听证已举行或终止',
+  ({ steps, documents }) => {
+    const round = currentRound(steps);
+    const requested = lastIndex(round, ['requestHearing']);
+    if (requested < 0 || requested < lastIndex(round, noticeActions)) return true;
+    const after = round.slice(requested + 1);
+    if (has(after, 'withdrawHearing')) return true;
+    if (!has(after, 'holdHearing')) return '当事人已申请听证，听证结束前不能作出决定';
+    // 第六十五条：根据听证笔录作出决定 — the record is written from the hearing step, so it follows it.
+    return documents.includes('hearingRecord') ? true : '缺少听证笔录';
+  },
+);
 
 // 行政处罚法第六十四条第（二）项：在举行听证的七日前通知当事人听证的时间、地点
 export const hearingNoticedInTime = guard(
@@ -415,10 +422,69 @@ export const collectiveDeliberationHeld = guard(
     const required = flag(record, 'requiresCollectiveDeliberation');
     if (typeof required === 'string') return required;
     if (!required) return true;
-    if (!has(currentRound(steps), 'submitForCollectiveDeliberation')) {
+    const round = currentRound(steps);
+    const submitted = lastIndex(round, ['submitForCollectiveDeliberation']);
+    if (submitted < 0) {
       return '本案须经行政机关负责人集体讨论决定，尚未提交集体讨论（行政处罚法第五十七条）';
     }
+    if (!has(round.slice(submitted + 1), 'recordCollectiveDeliberation'))
+      return '尚未记录集体讨论的参加人员、意见和决定（行政处罚法第五十七条）';
     return documents.includes('collectiveDeliberationRecord') ? true : '缺少集体讨论记录';
+  },
+);
+
+/** The proposal stored on the case under `key`, or a reason when there is none. */
+function storedProposal(
+  record: Record<string, unknown>,
+  key: string,
+  missing: string,
+): PenaltyProposal | string {
+  const parsed = PenaltyProposal.safeParse(record[key]);
+  return parsed.success ? parsed.data : missing;
+}
+
+// 行政处罚法第五十七条、第三十四条（裁量基准）：超出裁量基准幅度的，应当书面说明理由（并经法制审核，见 computeCaseFlags）
+export const fineWithinBenchmarkOrExplained = guard(
+  'fineWithinBenchmarkOrExplained',
+  '拟罚款在裁量基准幅度内或已说明理由',
+  ({ input, record }) => {
+    const parsed = DeliberateInput.safeParse(input);
+    if (!parsed.success || parsed.data.conclusion !== 'penalty' || !parsed.data.fineFen) return true;
+    const benchmark = record.discretionBenchmark as ViolationType | null | undefined;
+    if (!benchmark) return true;
+    // The tier and reason adopted with the 裁量建议 (PUT /api/cases/:id/discretion) count unless the 合议 restates them.
+    const tier =
+      parsed.data.discretionTier ?? (record.adoptedDiscretionTier as DiscretionTierKind | null) ?? undefined;
+    const check = fineAgainstBenchmark(benchmark, parsed.data.fineFen, tier);
+    if (check.within || parsed.data.outOfRangeReason || record.adoptedOutOfRangeReason) return true;
+    const range = check.rangeFen
+      ? `${formatYuan(check.rangeFen.min)}至${formatYuan(check.rangeFen.max)}`
+      : '无法计算';
+    return `拟罚款${formatYuan(parsed.data.fineFen)}超出裁量基准幅度（${range}），请填写超出裁量基准幅度的理由`;
+  },
+);
+
+// 行政处罚法第四十五条第二款：不得因当事人陈述、申辩而给予更重的处罚 — a heavier decision needs a new notice.
+export const decisionNotHeavierThanNotice = guard(
+  'decisionNotHeavierThanNotice',
+  '处罚决定不重于事先告知的拟处罚内容',
+  ({ input, record }) => {
+    if (input === undefined) return true;
+    const notified = storedProposal(
+      record,
+      'notifiedProposal',
+      '未记录已告知当事人的拟处罚内容，请重新合议并送达告知书',
+    );
+    if (typeof notified === 'string') return notified;
+    const kinds = (field(input, 'penaltyKinds') as PenaltyKind[] | undefined) ?? [];
+    const added = kinds.filter((kind) => !notified.penaltyKinds.includes(kind));
+    const renotify = '，应当退回补充调查并重新告知当事人（行政处罚法第四十五条第二款）';
+    if (added.length > 0)
+      return `处罚决定增加了告知书未载明的处罚种类：${added.map((k) => penaltyKindLabels[k]).join('、')}${renotify}`;
+    const fine = field(input, 'fineFen');
+    if (typeof fine === 'number' && fine > notified.fineFen)
+      return `罚款${formatYuan(fine)}高于告知的${formatYuan(notified.fineFen)}${renotify}`;
+    return true;
   },
 );
 
@@ -574,6 +640,8 @@ export const penaltyGuards = {
   presidingOfficerIndependent,
   legalReviewPassed,
   collectiveDeliberationHeld,
+  fineWithinBenchmarkOrExplained,
+  decisionNotHeavierThanNotice,
   paymentOverdue,
   demandPeriodElapsed,
   remedyPeriodsExpired,

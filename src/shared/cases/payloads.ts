@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Id, IsoDate } from '../platform/pagination.ts';
 import { partyKinds } from './parties.ts';
-import { penaltyKinds } from './penalties.ts';
+import { formatYuan, penaltyKindLabels, penaltyKinds, type PenaltyKind } from './penalties.ts';
 
 const text = (label: string, max = 2000) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`).describe(label);
@@ -33,6 +33,8 @@ export const PenaltyCaseFacts = z.object({
   decisionExtendedUntil: IsoDate.optional().describe('办案期限延长至'),
   /** Execution ended without a payment step: enforced by the court, 执行终结, or nothing left to perform. */
   isExecutionComplete: z.boolean().optional().describe('执行完毕'),
+  /** The 合议 proposal as told to the party (PenaltyProposal); the decision may not be heavier (第四十五条第二款). */
+  notifiedProposal: z.unknown().optional().describe('已告知的拟处罚内容'),
 });
 export type PenaltyCaseFacts = z.infer<typeof PenaltyCaseFacts>;
 
@@ -131,13 +133,107 @@ export const ExtendDecisionPeriodInput = z.object({
 });
 export type ExtendDecisionPeriodInput = z.infer<typeof ExtendDecisionPeriodInput>;
 
-export const DeliberateInput = z.object({
-  conclusion: z
-    .enum(['penalty', 'noPenalty', 'factsNotEstablished', 'transfer'], { message: '合议结论不正确' })
-    .describe('合议结论'),
-  proposedPenalty: z.string().trim().max(2000, '拟处罚意见不超过2000字').optional().describe('拟处罚意见'),
-});
+/** Names of the people who took part (合议、听证、审核、集体讨论), one entry each. */
+const participants = (label: string, min: number) =>
+  z
+    .array(z.string().trim().min(1, `${label}姓名不能为空`).max(50, `${label}姓名不超过50字`))
+    .min(min, `${label}至少${min}人`)
+    .max(30, `${label}不超过30人`)
+    .describe(label);
+
+export const deliberationConclusions = ['penalty', 'noPenalty', 'factsNotEstablished', 'transfer'] as const;
+/** 行政处罚法第五十七条第一款's four outcomes, as the 合议 records them. */
+export const deliberationConclusionLabels: Record<(typeof deliberationConclusions)[number], string> = {
+  penalty: '拟给予行政处罚',
+  noPenalty: '拟不予行政处罚',
+  factsNotEstablished: '违法事实不能成立',
+  transfer: '违法行为涉嫌犯罪，拟移送司法机关',
+};
+
+/**
+ * 案件合议 (行政处罚法第五十七条): the conclusion and, for a penalty, the structured proposal the flags are
+ * computed from (第五十八条、第六十三条) and that the notice tells the party (第四十四条、第四十五条).
+ */
+export const DeliberateInput = z
+  .object({
+    conclusion: z.enum(deliberationConclusions, { message: '合议结论不正确' }).describe('合议结论'),
+    heldOn: date('合议日期').optional(),
+    participants: participants('合议人员', 2),
+    opinion: text('合议意见', 4000),
+    penaltyKinds: PenaltyKinds.optional().describe('拟处罚种类'),
+    fineFen: fen('拟罚款数额（分）').optional(),
+    confiscationFen: fen('拟没收违法所得、非法财物价值（分）').optional(),
+    // 行政处罚法第五十八条第一款 (and 国办发〔2018〕118号): the facts of 重大执法决定 the case team states.
+    involvesMajorPublicInterest: z.boolean().optional().describe('涉及重大公共利益'),
+    isComplex: z.boolean().optional().describe('案情疑难复杂、涉及多个法律关系'),
+    mayCauseMajorSocialImpact: z.boolean().optional().describe('可能造成重大社会影响'),
+    requiredByLaw: z.boolean().optional().describe('法律、法规规定应当法制审核'),
+    discretionTier: z
+      .enum(['mitigated', 'lighter', 'ordinary', 'heavier'], { message: '裁量阶次不正确' })
+      .optional()
+      .describe('裁量阶次'),
+    outOfRangeReason: z
+      .string()
+      .trim()
+      .max(2000, '超出裁量基准的理由不超过2000字')
+      .optional()
+      .describe('超出裁量基准幅度的理由'),
+    proposedPenalty: z.string().trim().max(2000, '拟处罚意见不超过2000字').optional().describe('拟处罚意见'),
+  })
+  .superRefine((value, context) => {
+    if (value.conclusion !== 'penalty') return;
+    if (!value.penaltyKinds?.length)
+      context.addIssue({
+        code: 'custom',
+        path: ['penaltyKinds'],
+        message: '合议结论为给予处罚的，请选择拟处罚种类',
+      });
+    else if (value.penaltyKinds.includes('fine') && !value.fineFen)
+      context.addIssue({ code: 'custom', path: ['fineFen'], message: '拟给予罚款的，请填写拟罚款数额' });
+  });
 export type DeliberateInput = z.infer<typeof DeliberateInput>;
+
+/** The proposal of the last 案件合议, kept on the case (penalty_cases.proposal) and copied when the notice is served. */
+export const PenaltyProposal = z.object({
+  penaltyKinds: z.array(z.enum(penaltyKinds)),
+  fineFen: z.number().int().nonnegative(),
+  confiscationFen: z.number().int().nonnegative(),
+  involvesMajorPublicInterest: z.boolean(),
+  isComplex: z.boolean(),
+  mayCauseMajorSocialImpact: z.boolean(),
+  requiredByLaw: z.boolean(),
+  outOfRangeReason: z.string().nullable(),
+});
+export type PenaltyProposal = z.infer<typeof PenaltyProposal>;
+
+/** The stored proposal of a 合议 input. */
+export function proposalOf(input: DeliberateInput): PenaltyProposal {
+  const penalty = input.conclusion === 'penalty';
+  return {
+    penaltyKinds: penalty ? (input.penaltyKinds ?? []) : [],
+    fineFen: penalty && input.penaltyKinds?.includes('fine') ? (input.fineFen ?? 0) : 0,
+    confiscationFen: penalty ? (input.confiscationFen ?? 0) : 0,
+    involvesMajorPublicInterest: input.involvesMajorPublicInterest ?? false,
+    isComplex: input.isComplex ?? false,
+    mayCauseMajorSocialImpact: input.mayCauseMajorSocialImpact ?? false,
+    requiredByLaw: input.requiredByLaw ?? false,
+    outOfRangeReason: input.outOfRangeReason || null,
+  };
+}
+
+/** '警告，罚款5000元，没收违法所得1000元' — the proposal as the records and documents state it. */
+export function describeProposal(proposal: PenaltyProposal): string {
+  if (proposal.penaltyKinds.length === 0) return '不予行政处罚';
+  return proposal.penaltyKinds
+    .map((kind: PenaltyKind) =>
+      kind === 'fine'
+        ? `罚款${formatYuan(proposal.fineFen)}`
+        : kind === 'confiscateIllegalIncome' && proposal.confiscationFen > 0
+          ? `没收违法所得${formatYuan(proposal.confiscationFen)}`
+          : penaltyKindLabels[kind],
+    )
+    .join('，');
+}
 
 export const ReturnForInvestigationInput = z.object({ reason: text('退回补充调查理由') });
 export type ReturnForInvestigationInput = z.infer<typeof ReturnForInvestigationInput>;
@@ -163,6 +259,9 @@ export const HoldHearingInput = z.object({
   hearingDate: date('听证日期'),
   presidingOfficerId: Id.describe('听证主持人'),
   isPublic: z.boolean({ message: '请说明是否公开举行' }).describe('公开举行'),
+  participants: participants('听证参加人员', 2),
+  partyArguments: text('当事人陈述、申辩和质证意见', 4000),
+  conclusion: text('听证结论（主持人意见）', 2000),
 });
 export type HoldHearingInput = z.infer<typeof HoldHearingInput>;
 
@@ -178,8 +277,22 @@ export const SubmitInput = z.object({
 });
 export type SubmitInput = z.infer<typeof SubmitInput>;
 
-export const PassLegalReviewInput = z.object({ reviewedOn: date('审核日期'), opinion: text('审核意见') });
+export const PassLegalReviewInput = z.object({
+  reviewedOn: date('审核日期'),
+  reviewers: participants('审核人员', 1),
+  opinion: text('审核意见'),
+  conclusion: text('审核结论', 500),
+});
 export type PassLegalReviewInput = z.infer<typeof PassLegalReviewInput>;
+
+/** 集体讨论 (行政处罚法第五十七条第二款): the heads present, what each said (or a summary) and the decision reached. */
+export const RecordCollectiveDeliberationInput = z.object({
+  heldOn: date('讨论日期'),
+  participants: participants('参加讨论人员', 3),
+  opinion: text('参加人员意见（逐一记录或摘要）', 4000),
+  conclusion: text('讨论决定', 2000),
+});
+export type RecordCollectiveDeliberationInput = z.infer<typeof RecordCollectiveDeliberationInput>;
 
 export const DecideInput = z.object({
   decidedOn: date('决定日期'),

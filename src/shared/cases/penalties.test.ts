@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InvalidDateError } from '../law/calendar.ts';
+import { calendarFromRows, officialCalendarSeed } from '../law/holiday-data.ts';
+import { dueDateForRule } from '../law/legal-rules.ts';
 import {
   amountFen,
   defaultHearingThresholds,
@@ -233,4 +235,15 @@ test('重大执法决定 (第五十八条): matched criteria make 法制审核 m
   assert.deepEqual(isMajorDecision({ partyKind: 'person', fineFen: 100, penaltyKinds: ['fine'] }, custom), [
     { id: 'anyFine', label: '罚款', citation: '本地规定' },
   ]);
+});
+
+test('加处罚款 after 国庆 2026: served 09-25, due 10-10 (a 调休 working Saturday), nothing accrues over the holiday', () => {
+  const calendar = calendarFromRows(officialCalendarSeed([2026]), [2026]);
+  // 第六十七条: 15 natural days from service; 10-10 is worked in lieu of 国庆, so the due date does not move.
+  const { dueDate } = dueDateForRule(calendar, 'XZCF-67', '2026-09-25');
+  assert.equal(dueDate, '2026-10-10');
+  assert.equal(lateFeeFen({ fineFen: 500_000, dueDate, paidOn: '2026-10-10' }), 0);
+  assert.equal(lateFeeFen({ fineFen: 500_000, dueDate, paidOn: '2026-10-20' }), 150_000);
+  // Served 09-20 (a 调休 working Sunday): 15 days end 10-05, inside 国庆, so the last day moves to 10-08.
+  assert.equal(dueDateForRule(calendar, 'XZCF-67', '2026-09-20').dueDate, '2026-10-08');
 });

@@ -150,8 +150,14 @@ export const ordinaryPenaltyProcedure = defineProcedure({
       from: ['investigating'],
       to: 'deliberated',
       roles: ['officer', 'sectionHead'],
-      documents: docs('investigationReport', 'caseDeliberationRecord'),
-      guards: checks(inputs.DeliberateInput, guards.investigationRecorded, guards.preservedEvidenceDisposed),
+      // 案件合议记录 is written from the 合议 step, so it is required of the notice that follows (serveNotice).
+      documents: docs('investigationReport'),
+      guards: checks(
+        inputs.DeliberateInput,
+        guards.investigationRecorded,
+        guards.preservedEvidenceDisposed,
+        guards.fineWithinBenchmarkOrExplained,
+      ),
     },
     extendWhileDeliberated: extensionFrom('deliberated'),
     returnForInvestigation: {
@@ -169,7 +175,7 @@ export const ordinaryPenaltyProcedure = defineProcedure({
       to: 'noticeServed',
       roles: officers,
       requiresCertifiedOfficers: twoOfficers,
-      documents: docs('priorNotice'),
+      documents: docs('caseDeliberationRecord', 'priorNotice'),
       guards: checks(inputs.ServeNoticeInput, guards.hearingNotOffered),
     },
     serveHearingRightsNotice: {
@@ -178,7 +184,7 @@ export const ordinaryPenaltyProcedure = defineProcedure({
       to: 'noticeServed',
       roles: officers,
       requiresCertifiedOfficers: twoOfficers,
-      documents: docs('hearingRightsNotice'),
+      documents: docs('caseDeliberationRecord', 'hearingRightsNotice'),
       guards: checks(inputs.ServeNoticeInput, guards.hearingOffered),
     },
     recordStatement: {
@@ -223,7 +229,8 @@ export const ordinaryPenaltyProcedure = defineProcedure({
       from: ['hearing'],
       to: 'hearing',
       roles: ['officer', 'legalReviewer'],
-      documents: docs('hearingNotice', 'hearingRecord'),
+      // 听证笔录 is written from this step; hearingConcluded requires it before the case moves on.
+      documents: docs('hearingNotice'),
       guards: checks(
         inputs.HoldHearingInput,
         guards.hearingNoticedInTime,
@@ -252,7 +259,7 @@ export const ordinaryPenaltyProcedure = defineProcedure({
       from: ['legalReview'],
       to: 'legalReview',
       roles: ['legalReviewer'],
-      documents: docs('legalReviewOpinion'),
+      // 法制审核意见书 is written from this step; legalReviewPassed requires it before the decision.
       guards: checks(inputs.PassLegalReviewInput),
     },
     extendWhileLegalReview: extensionFrom('legalReview'),
@@ -263,6 +270,13 @@ export const ordinaryPenaltyProcedure = defineProcedure({
       roles: approvers,
       // 国办发〔2018〕118号：法制审核在集体讨论之前
       guards: checks(inputs.SubmitInput, ...partyHeard, guards.legalReviewPassed),
+    },
+    recordCollectiveDeliberation: {
+      label: '记录集体讨论',
+      from: ['collectiveDeliberation'],
+      to: 'collectiveDeliberation',
+      roles: heads,
+      guards: checks(inputs.RecordCollectiveDeliberationInput),
     },
     extendWhileCollectiveDeliberation: extensionFrom('collectiveDeliberation'),
     decide: {
@@ -276,6 +290,7 @@ export const ordinaryPenaltyProcedure = defineProcedure({
         ...partyHeard,
         guards.legalReviewPassed,
         guards.collectiveDeliberationHeld,
+        guards.decisionNotHeavierThanNotice,
       ),
     },
     declinePenalty: {
@@ -468,6 +483,7 @@ export const ordinaryActionInputs: Partial<Record<OrdinaryPenaltyAction, z.ZodTy
   submitForLegalReview: inputs.SubmitInput,
   passLegalReview: inputs.PassLegalReviewInput,
   submitForCollectiveDeliberation: inputs.SubmitInput,
+  recordCollectiveDeliberation: inputs.RecordCollectiveDeliberationInput,
   decide: inputs.DecideInput,
   declinePenalty: inputs.DeclinePenaltyInput,
   serve: inputs.ServeDecisionInput,

@@ -84,6 +84,25 @@ export const CaseEvidence = z.object({
   createdByName: z.string(),
 });
 
+export const caseReviewKindLabels = {
+  caseDeliberation: '案件合议',
+  hearing: '听证',
+  legalReview: '法制审核',
+  collectiveDeliberation: '集体讨论',
+} as const;
+/** A 合议/听证/法制审核/集体讨论 record: who took part, what they said, what they concluded. */
+export const CaseReview = z.object({
+  id: z.string(),
+  kind: z.enum(Object.keys(caseReviewKindLabels) as [keyof typeof caseReviewKindLabels]),
+  kindLabel: z.string(),
+  heldOn: z.string(),
+  participants: z.array(z.string()),
+  opinion: z.string(),
+  conclusion: z.string(),
+  createdAt: z.string(),
+});
+export type CaseReview = z.infer<typeof CaseReview>;
+
 export const CaseDetail = CaseSummary.extend({
   source: z.enum(caseSources),
   sourceReference: z.string().nullable(),
@@ -101,6 +120,8 @@ export const CaseDetail = CaseSummary.extend({
   }),
   officers: z.array(z.object({ userId: z.string(), displayName: z.string(), isLead: z.boolean() })),
   isMajor: z.boolean(),
+  /** Which 重大执法决定 criteria (or the discretion rule) the case meets, with their citations. */
+  majorReasons: z.array(z.string()),
   hearingOffered: z.boolean(),
   requiresCollectiveDeliberation: z.boolean(),
   fineYuan: z.number(),
@@ -109,8 +130,17 @@ export const CaseDetail = CaseSummary.extend({
   filedOn: z.string().nullable(),
   decidedOn: z.string().nullable(),
   closedOn: z.string().nullable(),
+  /** The last 案件合议's proposal in words ('警告，罚款5000元'); null before the 合议. */
+  proposalText: z.string().nullable(),
+  paymentDueDate: z.string().nullable(),
+  paidOn: z.string().nullable(),
+  paidYuan: z.number(),
+  /** 加处罚款 (第七十二条): as recorded at performance, or accrued to today while an overdue fine is unpaid. */
+  lateFeeYuan: z.number(),
+  lateFeeIsAccruing: z.boolean(),
   documents: z.array(CaseDocument),
   evidence: z.array(CaseEvidence),
+  reviews: z.array(CaseReview),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import { createTestApp } from '../../test/test-app.ts';
 import {
+  deliberationInput,
   actOnDate,
   buildCertificate,
   buildOrgTree,
@@ -106,9 +107,9 @@ async function walkToEnforcing(title: string, serveOn = '2026-03-12') {
     officerIds: [a1.id, a2.id],
     summary: '现场检查，制作现场笔录',
   });
-  made.push(...(await documents(id, 'investigationReport', 'caseDeliberationRecord')));
-  await act(a1.id, id, 'deliberate', '2026-03-04', { conclusion: 'penalty', proposedPenalty: '罚款5000元' });
-  made.push(...(await documents(id, 'priorNotice')));
+  made.push(...(await documents(id, 'investigationReport')));
+  await act(a1.id, id, 'deliberate', '2026-03-04', deliberationInput({ penaltyKinds: ['fine'] }));
+  made.push(...(await documents(id, 'caseDeliberationRecord', 'priorNotice')));
   await act(a1.id, id, 'serveNotice', '2026-03-05', { servedOn: '2026-03-05', method: 'inPerson' });
   made.push(...(await documents(id, 'penaltyDecision')));
   const decision = { decidedOn: '2026-03-11', penaltyKinds: ['fine'], fineFen: 500_000 };
@@ -259,7 +260,14 @@ const base: CaseFileSnapshot = {
     { action: 'decide', date: '2026-03-11' },
     { action: 'serve', date: '2026-03-12' },
   ],
-  documentKinds: ['filingApproval', 'priorNotice', 'penaltyDecision', 'serviceReceipt', 'closingReport'],
+  documentKinds: [
+    'filingApproval',
+    'caseDeliberationRecord',
+    'priorNotice',
+    'penaltyDecision',
+    'serviceReceipt',
+    'closingReport',
+  ],
   deadlines: [
     {
       clock: 'service',
@@ -294,13 +302,18 @@ describe('runSelfCheck (pure)', () => {
   });
   test('each step needs its 文书; the 结案报告 only once the case can be closed', () => {
     assert.deepEqual(failed({ ...base, documentKinds: ['filingApproval', 'closingReport'] }), [
+      'document:caseDeliberationRecord',
       'document:priorNotice',
       'document:penaltyDecision',
       'document:serviceReceipt',
       'service',
     ]);
     const deciding = { ...base, state: 'noticeServed', steps: base.steps.slice(0, 2), documentKinds: [] };
-    assert.deepEqual(failed(deciding), ['document:filingApproval', 'document:priorNotice']);
+    assert.deepEqual(failed(deciding), [
+      'document:filingApproval',
+      'document:caseDeliberationRecord',
+      'document:priorNotice',
+    ]);
   });
   test('a clock stopped after its due date, or running past it, fails; paused does not', () => {
     const clock = base.deadlines[0]!;
@@ -346,9 +359,22 @@ describe('runSelfCheck (pure)', () => {
     const discussed = {
       ...base,
       requiresCollectiveDeliberation: true,
-      steps: [...base.steps, { action: 'submitForCollectiveDeliberation', date: '2026-03-09' }],
+      steps: [
+        ...base.steps,
+        { action: 'submitForCollectiveDeliberation', date: '2026-03-09' },
+        { action: 'recordCollectiveDeliberation', date: '2026-03-10' },
+      ],
     };
     assert.deepEqual(failed(discussed), ['collectiveDeliberation']);
+    // Submitted but never recorded: the heads' discussion is not in the file.
+    assert.deepEqual(
+      failed({
+        ...discussed,
+        steps: discussed.steps.slice(0, -1),
+        documentKinds: [...base.documentKinds, 'collectiveDeliberationRecord'],
+      }),
+      ['collectiveDeliberation'],
+    );
     assert.deepEqual(
       failed({ ...discussed, documentKinds: [...base.documentKinds, 'collectiveDeliberationRecord'] }),
       [],

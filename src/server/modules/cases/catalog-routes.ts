@@ -12,8 +12,12 @@ import {
   MitigationRuleSummary,
   ViolationTypeSummary,
 } from '../../../shared/cases/catalogs.ts';
+import { PenaltySettingsInput, PenaltySettingsView } from '../../../shared/cases/penalty-settings.ts';
+import { Id } from '../../../shared/platform/pagination.ts';
+import { z } from 'zod';
 import { type App, type RouteContext, requireActor } from '../../platform/http.ts';
 import { xlsxToCsv } from '../../platform/spreadsheets/sheet-to-csv.ts';
+import { getPenaltySettings, setPenaltySettings } from './penalty-settings.ts';
 import {
   adviseDiscretion,
   adoptDiscretion,
@@ -117,5 +121,29 @@ export function registerCatalogRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (request) => adoptDiscretion(ctx.db, requireActor(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/penalty-settings',
+    {
+      schema: {
+        tags,
+        summary: '处罚标准设置：听证较大数额与重大执法决定标准（本机构或最近上级的设置，未设置时为默认值）',
+        querystring: z.object({ orgId: Id.optional().describe('机构') }),
+        response: { 200: PenaltySettingsView, ...errors },
+      },
+    },
+    async (request) => getPenaltySettings(ctx.db, requireActor(request), request.query.orgId),
+  );
+  app.put(
+    '/api/penalty-settings',
+    {
+      schema: {
+        tags,
+        summary: '设置本机构的处罚标准（下级机构未单独设置的沿用）',
+        body: PenaltySettingsInput,
+        response: { 200: PenaltySettingsView, ...errors },
+      },
+    },
+    async (request) => setPenaltySettings(ctx.db, requireActor(request), request.body),
   );
 }

@@ -26,6 +26,7 @@ import { mitigationRules, penaltyCases, violationTypes } from './tables.ts';
 
 type CaseRow = typeof penaltyCases.$inferSelect;
 import { requireCase } from './service.ts';
+import { flagsOf, loadCase, storedProposalOf } from './case-flags.ts';
 
 // A catalog applies to the organisation that adopted it and everything below it (a province's benchmark binds its counties).
 const appliesToActor = (
@@ -305,9 +306,6 @@ export async function adoptDiscretion(db: Db, actor: Actor, caseId: string, inpu
   if (input.mitigationRuleCode && !rule)
     throw invalidField('mitigationRuleCode', '该减免情形不适用于本案（条件不符或不在本机构的减免清单中）');
   const outOfRangeReason = check?.needsReason ? (input.outOfRangeReason ?? null) : null;
-  const outOfRangeGround = '罚款超出裁量基准幅度（说明理由并经法制审核）';
-  const majorReasons = current.majorReasons.filter((r) => r !== outOfRangeGround);
-  if (outOfRangeReason) majorReasons.push(outOfRangeGround);
   const set = {
     discretionTier: proposal.tier,
     rangeMinFen: proposal.rangeFen?.min ?? null,
@@ -317,12 +315,23 @@ export async function adoptDiscretion(db: Db, actor: Actor, caseId: string, inpu
     mitigationRuleCode: rule?.rule.id ?? null,
     mitigationRuleLabel: rule ? ruleLabel(rule.rule) : null,
     waiverBaselineFen: rule ? (baselineRange?.min ?? null) : null,
-    majorReasons,
-    isMajor: majorReasons.length > 0,
     updatedAt: new Date(),
   };
   return inTransaction(db, async (tx) => {
-    const [updated] = await tx.update(penaltyCases).set(set).where(eq(penaltyCases.id, caseId)).returning();
+    // A reason for leaving the range sends the case to 法制审核: the flags are recomputed as the 合议 would.
+    const { c, partyKind } = await loadCase(tx, caseId);
+    const { isMajor, majorReasons, requiresCollectiveDeliberation } = await flagsOf(
+      tx,
+      current.orgId,
+      { ...c, outOfRangeReason },
+      partyKind,
+      storedProposalOf(c),
+    );
+    const [updated] = await tx
+      .update(penaltyCases)
+      .set({ ...set, isMajor, majorReasons, requiresCollectiveDeliberation })
+      .where(eq(penaltyCases.id, caseId))
+      .returning();
     await recordAudit(tx, {
       actor,
       orgId: current.orgId,

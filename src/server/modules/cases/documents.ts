@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import {
@@ -23,11 +23,13 @@ import {
   caseDocuments,
   caseEvidence,
   caseOfficers,
+  caseReviews,
   parties,
   penaltyCases,
   violationTypes,
 } from './tables.ts';
 import { requireCase } from './service.ts';
+import { describeProposal, PenaltyProposal } from '../../../shared/cases/payloads.ts';
 
 const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const yuan = (fen: number) =>
@@ -52,6 +54,12 @@ async function loadFacts(db: Db, caseId: string) {
     .from(caseEvidence)
     .where(eq(caseEvidence.caseId, caseId))
     .orderBy(asc(caseEvidence.createdAt));
+  // Newest first: a case sent back for investigation is deliberated (or reviewed) again, and the last record counts.
+  const reviews = await db
+    .select()
+    .from(caseReviews)
+    .where(eq(caseReviews.caseId, caseId))
+    .orderBy(desc(caseReviews.createdAt));
   const [violation] = row!.c.violationTypeId
     ? await db.select().from(violationTypes).where(eq(violationTypes.id, row!.c.violationTypeId))
     : [];
@@ -60,7 +68,61 @@ async function loadFacts(db: Db, caseId: string) {
     officers: officers.map((o) => o.name),
     evidence: evidence.map((e) => e.description),
     violation: violation ?? null,
+    reviews,
   };
+}
+
+/** 文书 written from a record of case_reviews: the kind of record each needs, and its four row labels. */
+type RecordLayout = { kind: string; step: string; rows: readonly [string, string, string, string] };
+const recordOfDocument = {
+  caseDeliberationRecord: {
+    kind: 'caseDeliberation',
+    step: '案件合议',
+    rows: ['合议日期', '合议人员', '合议意见', '合议结论'],
+  },
+  hearingRecord: {
+    kind: 'hearing',
+    step: '听证',
+    rows: ['听证日期', '听证参加人员', '当事人陈述、申辩和质证意见', '听证结论（主持人意见）'],
+  },
+  legalReviewOpinion: {
+    kind: 'legalReview',
+    step: '法制审核',
+    rows: ['审核日期', '审核人员', '审核意见', '审核结论'],
+  },
+  collectiveDeliberationRecord: {
+    kind: 'collectiveDeliberation',
+    step: '集体讨论',
+    rows: ['讨论日期', '参加讨论人员', '参加人员意见', '讨论决定'],
+  },
+} as const satisfies Partial<Record<PenaltyDocumentKind, RecordLayout>>;
+
+type ReviewDocumentKind = keyof typeof recordOfDocument;
+const isReviewDocument = (kind: PenaltyDocumentKind): kind is ReviewDocumentKind =>
+  Object.hasOwn(recordOfDocument, kind);
+
+/** The rows of a 合议/听证/审核/讨论 record: who took part, what they said, what they concluded. */
+function reviewBlocks(kind: ReviewDocumentKind, f: CaseFacts): OfficialBlock[] {
+  const { kind: reviewKind, rows: labels } = recordOfDocument[kind];
+  const review = f.reviews.find((r) => r.kind === reviewKind)!;
+  return [
+    {
+      kind: 'table',
+      rows: [
+        ['案件名称', f.c.title],
+        ['案号', f.c.caseNumber ?? ''],
+        ['当事人', f.party.name],
+        [labels[0], formatChineseDate(review.heldOn)],
+        [labels[1], review.participants.join('、')],
+        [labels[2], review.opinion],
+        [labels[3], review.conclusion],
+        ...(kind === 'legalReviewOpinion' || kind === 'collectiveDeliberationRecord'
+          ? [['重大执法决定情形', f.c.majorReasons.join('；') || '无']]
+          : []),
+      ],
+      columnWidths: [1, 3],
+    },
+  ];
 }
 
 function partyLines(f: CaseFacts): OfficialBlock[] {
@@ -87,8 +149,12 @@ function blocksFor(kind: PenaltyDocumentKind, f: CaseFacts, today: string): Offi
   const basis = f.violation
     ? `${f.violation.legalBasis}${f.violation.penaltyBasis ? `；${f.violation.penaltyBasis}` : ''}`
     : '（法律依据待认定）';
-  const penalty =
-    f.c.fineFen > 0 || f.c.confiscationFen > 0
+  // Before the decision, the notice states the 合议 proposal; after it, the decided penalty.
+  const proposal = PenaltyProposal.safeParse(f.c.proposal);
+  const proposed = !f.c.decidedOn && proposal.success ? describeProposal(proposal.data) : null;
+  const penalty = proposed
+    ? proposed
+    : f.c.fineFen > 0 || f.c.confiscationFen > 0
       ? [
           f.c.penaltyKinds.includes('warning') ? '警告' : '',
           f.c.fineFen > 0 ? `罚款${yuan(f.c.fineFen)}` : '',
@@ -173,12 +239,20 @@ function blocksFor(kind: PenaltyDocumentKind, f: CaseFacts, today: string): Offi
             ['当事人', f.party.name],
             ['处罚决定书文号', f.c.decisionNumber ?? ''],
             ['处罚内容', penalty],
+            ['罚款', yuan(f.c.fineFen)],
+            ['加处罚款', yuan(f.c.lateFeeFen)],
+            ['实际缴纳金额', yuan(f.c.paidFen)],
             ['执行情况', f.c.paidOn ? `已于${formatChineseDate(f.c.paidOn)}履行` : ''],
             ['结案日期', formatChineseDate(today)],
           ],
           columnWidths: [1, 3],
         },
       ];
+    case 'caseDeliberationRecord':
+    case 'hearingRecord':
+    case 'legalReviewOpinion':
+    case 'collectiveDeliberationRecord':
+      return reviewBlocks(kind, f);
     default:
       return [
         ...partyLines(f),
@@ -214,6 +288,15 @@ export async function generateCaseDocument(
   const today = chinaToday();
   return inTransaction(db, async (tx) => {
     const facts = await loadFacts(tx, caseId);
+    if (isReviewDocument(documentKind)) {
+      const { kind: reviewKind, step } = recordOfDocument[documentKind];
+      if (!facts.reviews.some((r) => r.kind === reviewKind))
+        throw new AppError(
+          409,
+          'CONFLICT',
+          `「${documentKindLabels[documentKind]}」依据${step}记录制作，请先在办理环节中记录${step}`,
+        );
+    }
     const number = isNumberedDocumentKind(documentKind)
       ? await nextDocumentNumber(tx, {
           orgId: current.orgId,

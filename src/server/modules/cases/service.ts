@@ -4,12 +4,16 @@ import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { ordinaryPenaltyProcedure, simplePenaltyProcedure } from '../../../shared/cases/procedure.ts';
 import { documentKindLabels } from '../../../shared/cases/documents.ts';
-import type {
-  CaseDetail,
-  CaseListQuery,
-  CaseSummary,
-  CreateCaseInput,
+import {
+  caseReviewKindLabels,
+  type CaseDetail,
+  type CaseListQuery,
+  type CaseReview,
+  type CaseSummary,
+  type CreateCaseInput,
 } from '../../../shared/cases/records.ts';
+import { describeProposal, PenaltyProposal } from '../../../shared/cases/payloads.ts';
+import { lateFeeFen } from '../../../shared/cases/penalties.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 import { orgs, users } from '../../platform/orgs/tables.ts';
 import { storedFiles } from '../../platform/files/tables.ts';
@@ -24,6 +28,7 @@ import {
   caseDocuments,
   caseEvidence,
   caseOfficers,
+  caseReviews,
   parties,
   penaltyCases,
   violationTypes,
@@ -300,6 +305,24 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     .innerJoin(users, eq(users.id, caseEvidence.createdBy))
     .where(eq(caseEvidence.caseId, caseId))
     .orderBy(asc(caseEvidence.createdAt));
+  const reviews = await db
+    .select()
+    .from(caseReviews)
+    .where(eq(caseReviews.caseId, caseId))
+    .orderBy(asc(caseReviews.heldOn), asc(caseReviews.createdAt));
+  const [payment] = await db
+    .select({ dueDate: procedureDeadlines.dueDate, status: procedureDeadlines.status })
+    .from(procedureDeadlines)
+    .where(and(eq(procedureDeadlines.recordId, caseId), eq(procedureDeadlines.clock, 'payment')));
+  const paymentDueDate = payment?.dueDate ?? null;
+  // An unpaid fine past its due date accrues 加处罚款 day by day (第七十二条); shown to today, stored when paid.
+  // The clock stops on payment, revocation or closure, and so does the surcharge.
+  const lateFeeIsAccruing =
+    payment?.status === 'running' && c.fineFen > 0 && paymentDueDate !== null && paymentDueDate < today;
+  const lateFee = lateFeeIsAccruing
+    ? lateFeeFen({ fineFen: c.fineFen, dueDate: paymentDueDate, paidOn: today })
+    : c.lateFeeFen;
+  const proposal = PenaltyProposal.safeParse(c.proposal);
   return {
     ...summarise(c, org.name, party.name, party.kind, row!.assigneeName, next?.due ?? null, today),
     sourceReference: c.sourceReference,
@@ -317,6 +340,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     },
     officers,
     isMajor: c.isMajor,
+    majorReasons: c.majorReasons,
     hearingOffered: c.hearingOffered,
     requiresCollectiveDeliberation: c.requiresCollectiveDeliberation,
     fineYuan: fenToYuan(c.fineFen),
@@ -325,6 +349,22 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     filedOn: c.filedOn,
     decidedOn: c.decidedOn,
     closedOn: c.closedOn,
+    proposalText: proposal.success ? describeProposal(proposal.data) : null,
+    paymentDueDate,
+    paidOn: c.paidOn,
+    paidYuan: fenToYuan(c.paidFen),
+    lateFeeYuan: fenToYuan(lateFee),
+    lateFeeIsAccruing,
+    reviews: reviews.map((r) => ({
+      id: r.id,
+      kind: r.kind as CaseReview['kind'],
+      kindLabel: caseReviewKindLabels[r.kind as CaseReview['kind']] ?? r.kind,
+      heldOn: r.heldOn,
+      participants: r.participants,
+      opinion: r.opinion,
+      conclusion: r.conclusion,
+      createdAt: r.createdAt.toISOString(),
+    })),
     documents: documents.map((d) => ({
       id: d.id,
       kind: d.kind,

@@ -136,6 +136,10 @@ export const penaltyCases = pgTable(
     paidOn: date('paid_on', { mode: 'string' }),
     paidFen: bigint('paid_fen', { mode: 'number' }).notNull().default(0),
     lateFeeFen: bigint('late_fee_fen', { mode: 'number' }).notNull().default(0),
+    /** The last 案件合议's proposal (PenaltyProposal): the flags are computed from it. */
+    proposal: jsonb('proposal'),
+    /** The proposal as told to the party when the notice was served; the decision may not be heavier (第四十五条). */
+    notifiedProposal: jsonb('notified_proposal'),
     closedOn: date('closed_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -218,6 +222,21 @@ export const caseEvidence = pgTable(
   },
   (t) => [index('case_evidence_case_idx').on(t.caseId)],
 );
+
+/**
+ * Penalty settings of an organisation (PenaltySettingsInput, validated by zod): 较大数额 of 第六十三条 and the
+ * 重大执法决定 list. The nearest ancestor's row applies; without one, the defaults of penalties.ts.
+ */
+export const penaltySettings = pgTable('penalty_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => orgs.id),
+  settings: jsonb('settings').notNull(),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** 法制审核, 集体讨论 and 听证 records: who took part, what they said, what they concluded. */
 export const caseReviews = pgTable(

@@ -35,6 +35,7 @@ import {
   caseOfficers,
   mitigationRules,
   penaltyCases,
+  penaltySettings,
   violationTypes,
 } from '../../modules/cases/tables.ts';
 import { importDiscretionCatalog, importMitigationCatalog } from '../../modules/cases/catalogs.ts';
@@ -45,6 +46,7 @@ import {
 } from '../../modules/casefile-reviews/tables.ts';
 import { readFileSync } from 'node:fs';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
+import { defaultPenaltySettings } from '../../../shared/cases/penalty-settings.ts';
 
 // architecture.md: "one access suite generated from the route table". Every registered route needs an
 // entry below; for a route that addresses a record, county B's officer and county B's admin (who holds
@@ -204,6 +206,7 @@ const select = {
   countyA: () =>
     Promise.all([
       rows(penaltyCases, inCountyA(penaltyCases.orgId)),
+      rows(penaltySettings, inCountyA(penaltySettings.orgId)),
       rows(orgs, inCountyA(orgs.id)),
       rows(storedFiles, inCountyA(storedFiles.orgId)),
       rows(documentNumberSequences, inCountyA(documentNumberSequences.orgId)),
@@ -418,6 +421,10 @@ const fixtures: Record<string, Fixture> = {
   'POST /api/catalogs/mitigation-rules/import': ownOnly(
     'a catalog is adopted by the caller’s own organisation',
     () => req('POST', '/api/catalogs/mitigation-rules/import', { csv: catalogCsv('mitigation_lists.csv') }),
+  ),
+  'GET /api/penalty-settings': record(req('GET', `/api/penalty-settings?orgId=${instA}`), select.countyA),
+  'PUT /api/penalty-settings': ownOnly('penalty settings are set for the caller’s own organisation', () =>
+    req('PUT', '/api/penalty-settings', defaultPenaltySettings),
   ),
   'POST /api/cases/:id/documents/:kind': record(
     req('POST', `/api/cases/${caseA.id}/documents/filingApproval`),

@@ -24,6 +24,7 @@ import { importDiscretionCatalog } from '../../modules/cases/catalogs.ts';
 import { casefileReviewFiles } from '../../modules/casefile-reviews/tables.ts';
 import type { Db } from '../../db/client.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
+import { defaultPenaltySettings } from '../../../shared/cases/penalty-settings.ts';
 
 const password = 'Secret-pass-2026';
 const t = await createTestApp();
@@ -293,6 +294,13 @@ const writeCases: Record<string, WriteCase> = {
       proposedFineYuan: 0,
       outOfRangeReason: '情节轻微',
     },
+  ),
+  'PUT /api/penalty-settings': as(
+    'adminA',
+    'cases.setPenaltySettings',
+    'PUT',
+    '/api/penalty-settings',
+    defaultPenaltySettings,
   ),
   'POST /api/catalogs/violation-types/import': as(
     'admin',

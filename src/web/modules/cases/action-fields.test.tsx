@@ -41,7 +41,18 @@ describe('actionFields', () => {
       ['hearingDate', 'date', '听证日期', true],
       ['presidingOfficerId', 'officers', '听证主持人', true],
       ['isPublic', 'boolean', '公开举行', true],
+      ['participants', 'list', '听证参加人员', true],
+      ['partyArguments', 'text', '当事人陈述、申辩和质证意见', true],
+      ['conclusion', 'text', '听证结论（主持人意见）', true],
     ]);
+    const participants = hearing[4];
+    expect(participants?.kind === 'list' && participants.minItems).toBe(2);
+    expect(participants && toActionInput([participants], { participants: [' 李法审 ', '', '钱某'] })).toEqual(
+      {
+        participants: ['李法审', '钱某'],
+      },
+    );
+    expect(participants && checkFieldValue(participants, ['李法审'])).toBe('听证参加人员至少2人');
   });
 
   it('reads optional numbers and multi-select enums, asking for money in yuan', () => {

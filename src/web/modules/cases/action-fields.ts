@@ -19,7 +19,9 @@ export type ActionField =
   | (Base & { kind: 'number'; integer: boolean; min?: number; max?: number; unit?: 'fen' })
   | (Base & { kind: 'boolean' })
   | (Base & { kind: 'enum'; multiple: boolean; options: { value: string; label: string }[] })
-  | (Base & { kind: 'officers'; multiple: boolean; minItems?: number });
+  | (Base & { kind: 'officers'; multiple: boolean; minItems?: number })
+  /** A list of short texts typed one by one (参加人员的姓名). */
+  | (Base & { kind: 'list'; minItems?: number });
 
 export type ActionFieldKind = ActionField['kind'];
 
@@ -84,6 +86,7 @@ function describeField(name: string, schema: z.ZodType): ActionField | undefined
     if (isUuidString(element.inner)) {
       return namesOfficers(name) ? { ...base, label, kind: 'officers', multiple: true, minItems } : undefined;
     }
+    if (element.inner instanceof z.ZodString) return { ...base, label, kind: 'list', minItems };
     return undefined;
   }
   const label = description ?? name;
@@ -138,6 +141,10 @@ export function toInputValue(field: ActionField, value: FieldValue): unknown {
   if (field.kind === 'date') return dayjs.isDayjs(value) ? value.format('YYYY-MM-DD') : value;
   if (field.kind === 'number' && field.unit === 'fen' && typeof value === 'number')
     return Math.round(value * 100);
+  if (field.kind === 'list' && Array.isArray(value)) {
+    const items = value.map((item) => item.trim()).filter(Boolean);
+    return items.length > 0 || field.required ? items : undefined;
+  }
   if (typeof value === 'string') {
     const trimmed = value.trim();
     return trimmed === '' ? undefined : trimmed;

@@ -31,7 +31,8 @@ import type { OfficerOption } from './use-eligible-officers.ts';
 type Values = { note?: string; input?: Record<string, FieldValue> };
 
 function rulesFor(field: ActionField): FormRule[] {
-  const verb = field.kind === 'text' || field.kind === 'number' ? '请填写' : '请选择';
+  const verb =
+    field.kind === 'text' || field.kind === 'number' || field.kind === 'list' ? '请填写' : '请选择';
   const rules: FormRule[] = [];
   if (field.required && field.kind !== 'boolean')
     rules.push({ required: true, message: `${verb}${field.label}` });
@@ -74,6 +75,15 @@ function controlFor(field: ActionField, officerOptions: OfficerOption[]): ReactE
           options={field.options}
           placeholder={`请选择${field.label}`}
           allowClear={!field.required}
+        />
+      );
+    case 'list':
+      return (
+        <Select
+          mode="tags"
+          open={false}
+          tokenSeparators={['、', '，', ',']}
+          placeholder={`逐个输入${field.label}，以回车或顿号分隔`}
         />
       );
     case 'officers':

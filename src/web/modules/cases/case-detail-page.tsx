@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { ActionModal } from './action-modal.tsx';
 import { CaseDocumentsTab } from './case-documents-tab.tsx';
 import { CaseEvidenceTab } from './case-evidence-tab.tsx';
-import { CaseInfo, PartyInfo } from './case-info-tabs.tsx';
+import { CaseInfo, CaseReviews, PartyInfo } from './case-info-tabs.tsx';
 import { NextDue, StateTag } from './case-list-page.tsx';
 import { useEligibleOfficers, type OfficerOption } from './use-eligible-officers.ts';
 import { DiscretionTab } from '../catalogs/discretion-tab.tsx';
@@ -144,6 +144,11 @@ export function CaseDetailPage() {
             { key: 'discretion', label: '裁量建议', children: <DiscretionTab caseId={data.id} /> },
             { key: 'party', label: '当事人信息', children: <PartyInfo party={data.party} /> },
             { key: 'info', label: '案件信息', children: <CaseInfo detail={data} /> },
+            {
+              key: 'reviews',
+              label: `合议与审核记录（${data.reviews.length}）`,
+              children: <CaseReviews reviews={data.reviews} />,
+            },
           ]}
         />
       </Card>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Descriptions, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { partyKindLabels } from '../../../shared/cases/parties.ts';
 import { caseSourceLabels, type CaseDetail } from '../../../shared/cases/records.ts';
@@ -43,6 +43,9 @@ export function CaseInfo({ detail }: { detail: CaseDetail }) {
         <Flag on={detail.hearingOffered} yes="属于听证范围" no="不属于听证范围" />
         <Flag on={detail.requiresCollectiveDeliberation} yes="须经集体讨论" no="无须集体讨论" />
       </Space>
+      {detail.majorReasons.length > 0 && (
+        <Typography.Text type="secondary">重大执法决定情形：{detail.majorReasons.join('；')}</Typography.Text>
+      )}
       <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label="案件名称" span={{ xs: 1, md: 2 }}>
           {detail.title}
@@ -61,7 +64,21 @@ export function CaseInfo({ detail }: { detail: CaseDetail }) {
         <Descriptions.Item label="决定日期">{dash(detail.decidedOn)}</Descriptions.Item>
         <Descriptions.Item label="处罚决定书文号">{dash(detail.decisionNumber)}</Descriptions.Item>
         <Descriptions.Item label="结案日期">{dash(detail.closedOn)}</Descriptions.Item>
+        <Descriptions.Item label="合议拟处罚" span={{ xs: 1, md: 2 }}>
+          {dash(detail.proposalText)}
+        </Descriptions.Item>
         <Descriptions.Item label="罚款">{formatYuan(detail.fineYuan)}</Descriptions.Item>
+        <Descriptions.Item label="缴纳期限">{dash(detail.paymentDueDate)}</Descriptions.Item>
+        <Descriptions.Item label={detail.lateFeeIsAccruing ? '加处罚款（计至今日）' : '加处罚款'}>
+          {detail.lateFeeIsAccruing ? (
+            <Typography.Text type="danger">{formatYuan(detail.lateFeeYuan)}</Typography.Text>
+          ) : (
+            formatYuan(detail.lateFeeYuan)
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label="实际缴纳">
+          {detail.paidOn ? `${formatYuan(detail.paidYuan)}（${detail.paidOn}）` : '未缴纳'}
+        </Descriptions.Item>
         <Descriptions.Item label="没收违法所得、非法财物">
           {formatYuan(detail.confiscationYuan)}
         </Descriptions.Item>
@@ -82,6 +99,28 @@ export function CaseInfo({ detail }: { detail: CaseDetail }) {
           </Typography.Paragraph>
         </Descriptions.Item>
       </Descriptions>
+    </Space>
+  );
+}
+
+/** 案件合议、听证、法制审核、集体讨论: the records the steps wrote, oldest first; the 文书 are made from them. */
+export function CaseReviews({ reviews }: { reviews: CaseDetail['reviews'] }) {
+  if (reviews.length === 0) return <Empty description="尚无合议、听证、审核或集体讨论记录" />;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {reviews.map((review) => (
+        <Card key={review.id} size="small" title={`${review.kindLabel}（${review.heldOn}）`}>
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label="参加人员">{review.participants.join('、')}</Descriptions.Item>
+            <Descriptions.Item label="意见">
+              <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+                {review.opinion}
+              </Typography.Paragraph>
+            </Descriptions.Item>
+            <Descriptions.Item label="结论">{review.conclusion}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      ))}
     </Space>
   );
 }

@@ -4,6 +4,8 @@ import { ordinaryPenaltyStates, type OrdinaryPenaltyState } from '../../../share
 import { caseSourceLabels } from '../../../shared/cases/records.ts';
 import { partyKindLabels } from '../../../shared/cases/parties.ts';
 import { penaltyKindLabels } from '../../../shared/cases/penalties.ts';
+import { deliberationConclusionLabels } from '../../../shared/cases/payloads.ts';
+import { discretionTierLabels } from '../../../shared/cases/discretion.ts';
 
 export const evidenceKinds = ['photo', 'audio', 'video', 'document'] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
@@ -50,6 +52,9 @@ export function stateColor(state: string): string {
  * two enums (移送, 其他, 违法事实不能成立) means the same in both.
  */
 export const optionLabels: Readonly<Record<string, string>> = {
+  // 合议结论 and 裁量阶次 first: a later, more specific label of the same code wins ('transfer' → 移送).
+  ...deliberationConclusionLabels,
+  ...discretionTierLabels,
   ...caseSourceLabels,
   ...penaltyKindLabels,
   ...partyKindLabels,
@@ -72,10 +77,6 @@ export const optionLabels: Readonly<Record<string, string>> = {
   awaitingOtherAuthority: '须等待其他机关处理结果',
   awaitingExpertOpinion: '须等待检验、检测、鉴定结论',
   forceMajeure: '因不可抗力无法继续调查',
-  // 合议结论
-  penalty: '拟给予行政处罚',
-  noPenalty: '拟不予行政处罚',
-  factsNotEstablished: '违法事实不能成立',
   // 送达方式
   inPerson: '直接送达',
   leftAtResidence: '留置送达',

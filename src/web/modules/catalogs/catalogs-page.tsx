@@ -8,6 +8,7 @@ import { useIsPhone } from '../../platform/use-media-query.ts';
 import type { MitigationRuleSummary, ViolationTypeSummary } from '../../../shared/cases/catalogs.ts';
 import { mitigationListKindLabels } from '../../../shared/cases/mitigation.ts';
 import { ImportCsvModal } from './import-csv-modal.tsx';
+import { PenaltySettingsTab } from './penalty-settings-tab.tsx';
 
 type ViolationType = z.infer<typeof ViolationTypeSummary>;
 type Tier = ViolationType['tiers'][number];
@@ -249,12 +250,13 @@ function MitigationRulesTab({ canImport, onImport, refreshKey }: CatalogTabProps
 }
 
 type ImportKind = 'benchmarks' | 'mitigations';
+type CatalogTab = ImportKind | 'settings';
 
 /** 裁量基准 and 减免清单 that apply to the user's organisation (its own and those adopted from above). */
 export function CatalogsPage() {
   const { can } = useAuth();
   const canImport = can('catalogs.manage');
-  const [tab, setTab] = useState<ImportKind>('benchmarks');
+  const [tab, setTab] = useState<CatalogTab>('benchmarks');
   const [importing, setImporting] = useState<ImportKind>();
   const [refreshKeys, setRefreshKeys] = useState({ benchmarks: 0, mitigations: 0 });
 
@@ -266,7 +268,7 @@ export function CatalogsPage() {
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           activeKey={tab}
-          onChange={(key) => setTab(key === 'mitigations' ? 'mitigations' : 'benchmarks')}
+          onChange={(key) => setTab(key === 'mitigations' || key === 'settings' ? key : 'benchmarks')}
           items={[
             {
               key: 'benchmarks',
@@ -289,6 +291,11 @@ export function CatalogsPage() {
                   refreshKey={refreshKeys.mitigations}
                 />
               ),
+            },
+            {
+              key: 'settings',
+              label: '处罚标准',
+              children: <PenaltySettingsTab canEdit={canImport} />,
             },
           ]}
         />
