@@ -26,6 +26,7 @@ async function startServer(dataDir: string, port: number, databaseUrl?: string):
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       FAZHI_DEMO_PASSWORD: password,
+      FAZHI_DEMO_CASES: '0',
       LOG_LEVEL: 'error',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },

@@ -24,7 +24,13 @@ await seedReferenceData(database.db);
 
 const wantsDemo = process.env.FAZHI_DEMO !== '0';
 const demoPassword = config.demoPassword ?? `Fz-${randomBytes(6).toString('base64url')}9`;
-const demoLogins = wantsDemo ? await seedDemoData(database.db, demoPassword, config.filesDir) : null;
+// FAZHI_DEMO_CASES=0: the demo people without its cases (they take ~15 s to act through the engine), for tests
+// that only need the logins.
+const demoLogins = wantsDemo
+  ? await seedDemoData(database.db, demoPassword, config.filesDir, undefined, {
+      withCases: process.env.FAZHI_DEMO_CASES !== '0',
+    })
+  : null;
 
 const app = await buildApp({ config, database, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });

@@ -25,6 +25,7 @@ export async function seedDemoData(
   password: string,
   filesDir: string,
   today = chinaToday(),
+  options: { withCases: boolean } = { withCases: true },
 ): Promise<DemoLogin[] | null> {
   const [existing] = await db.select({ n: count() }).from(orgs);
   if ((existing?.n ?? 0) > 0) return null;
@@ -159,11 +160,12 @@ export async function seedDemoData(
     }));
     return { logins, users, cityOrgId: city.id };
   });
-  await seedDemoCases(
-    db,
-    result.users as unknown as Parameters<typeof seedDemoCases>[1],
-    filesDir,
-    result.cityOrgId,
-  );
+  if (options.withCases)
+    await seedDemoCases(
+      db,
+      result.users as unknown as Parameters<typeof seedDemoCases>[1],
+      filesDir,
+      result.cityOrgId,
+    );
   return result.logins;
 }

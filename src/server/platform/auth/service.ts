@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Permission, RoleId, WriteScope } from '../../../shared/platform/access.ts';
@@ -116,7 +117,11 @@ const roleGrantsOfUser = sql<RoleGrant[]>`coalesce((
   from ${userRoles} join ${roles} on ${roles.id} = ${userRoles.roleId}
   where ${userRoles.userId} = ${users.id}), '[]'::json)`;
 
-const actorColumns = { user: users, orgPath: orgs.path, roleGrants: roleGrantsOfUser };
+// A 科室 is a department of its organ (委/局/所): its staff read and act for the organ's subtree — a legal reviewer in
+// 政策法规科 must reach the cases of the 卫生监督所 beside it. Writes stay limited by the role's write scope.
+const parentOrgs = alias(orgs, 'parent_org');
+const scopePath = sql<string>`case when ${orgs.kind} = 'section' and ${parentOrgs.path} is not null then ${parentOrgs.path} else ${orgs.path} end`;
+const actorColumns = { user: users, orgPath: scopePath, roleGrants: roleGrantsOfUser };
 
 function actorOf(user: typeof users.$inferSelect, orgPath: string, roleGrants: RoleGrant[]): Actor {
   return {
@@ -144,6 +149,7 @@ export async function actorFromSession(
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .leftJoin(parentOrgs, eq(parentOrgs.id, orgs.parentId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
   if (!row || !row.user.isActive) return null;
   const absoluteEnd = row.createdAt.getTime() + settings.absoluteHours * 3_600_000;
@@ -161,6 +167,7 @@ export async function actorForUser(db: Db, userId: string): Promise<Actor | null
     .select(actorColumns)
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .leftJoin(parentOrgs, eq(parentOrgs.id, orgs.parentId))
     .where(eq(users.id, userId));
   return row ? actorOf(row.user, row.orgPath, row.roleGrants) : null;
 }
