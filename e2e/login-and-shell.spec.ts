@@ -1,20 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-const demoPassword = 'Demo-Passw0rd';
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-/** Uncaught exceptions in the page fail the test even when the UI looks right. */
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
+import { expect, test } from '@playwright/test';
+import { collectPageErrors, demoPassword, submitLogin as login } from './support/session.ts';
 
 test('a wrong password shows the server message', async ({ page }) => {
   const errors = collectPageErrors(page);

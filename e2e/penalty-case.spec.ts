@@ -1,41 +1,9 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { pickOption } from './support/forms.ts';
+import { apiResponse as response, collectPageErrors, login } from './support/session.ts';
 
-const demoPassword = 'Demo-Passw0rd';
 /** A valid 居民身份证号码 (GB 11643 check digit) that belongs to nobody in the demo data. */
 const partyIdNumber = '330103198806150022';
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(demoPassword);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
-/** Uncaught exceptions in the page fail the test even when the UI looks right. */
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-const openDropdown = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
-
-/** Opens an antd Select by its form label, clicks the option containing `text` and closes the list again. */
-async function pickOption(page: Page, dialog: Locator, label: string, text: string): Promise<void> {
-  await dialog.getByLabel(label, { exact: true }).click();
-  await page.locator(`${openDropdown} .ant-select-item-option`).filter({ hasText: text }).click();
-  // A multiple select stays open: click the dialog's title to close it, and wait until no list is left.
-  await dialog.locator('.ant-modal-title').click();
-  await expect(page.locator(openDropdown)).toHaveCount(0);
-}
-
-/** Waits for the answer to `METHOD …path` (path matched at the end of the URL, before any query). */
-function response(page: Page, method: string, path: RegExp) {
-  return page.waitForResponse(
-    (candidate) => candidate.request().method() === method && path.test(new URL(candidate.url()).pathname),
-  );
-}
 
 test('officer1 registers a lead, generates 立案审批表 and registers it; 立案 needs a 科室负责人', async ({
   page,

@@ -1,6 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { hasPermission, type PermissionRequirement } from './auth.tsx';
 import type { Me } from '../../shared/platform/auth.ts';
+import type { AllowedAction } from './procedure-timeline.tsx';
 
 /** One side-menu item; an entry with `children` is a group and is shown when any child is. */
 export type MenuEntry = {
@@ -22,10 +23,27 @@ export type PageRoute = {
   title?: string;
 };
 
-/** What a feature module contributes to the web app: its menu entries and its pages. */
+/** The dialog that takes one action of a procedure record with the input the action needs. */
+export type RecordActionFormProps = {
+  procedureId: string;
+  recordId: string;
+  /** The action being taken; undefined keeps the dialog closed. */
+  action: AllowedAction | undefined;
+  onClose: () => void;
+  onDone: () => void;
+};
+
+/** A module's action dialog for its procedures, so generic views (the workbench) ask for the same input. */
+export type RecordActionForm = {
+  procedureIds: readonly string[];
+  form: LazyExoticComponent<ComponentType<RecordActionFormProps>>;
+};
+
+/** What a feature module contributes to the web app: its menu entries, its pages and its action dialogs. */
 export type WebModule = {
   menu: MenuEntry[];
   routes: PageRoute[];
+  actionForms?: RecordActionForm[];
 };
 
 /** React.lazy for a module that uses named exports only. */

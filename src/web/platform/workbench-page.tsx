@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Col, Drawer, Row, Segmented, Space, Statistic, Tabs, Tooltip, Typography } from 'antd';
 import {
@@ -13,9 +13,10 @@ import { useMe } from './auth.tsx';
 import { useQuery } from './use-query.ts';
 import { RecordTable } from './record-table.tsx';
 import { DeadlineBadge, DeadlineCountdown } from './deadline-badge.tsx';
-import { ProcedureTimeline } from './procedure-timeline.tsx';
+import { ProcedureTimeline, type AllowedAction } from './procedure-timeline.tsx';
 import { useIsPhone } from './use-media-query.ts';
 import type { Deadline } from '../../shared/platform/work.ts';
+import { actionFormFor } from '../modules.ts';
 
 type Scope = 'mine' | 'org';
 type StatusFilter = 'active' | 'dueSoon' | 'overdue';
@@ -40,6 +41,9 @@ function DeadlinePanel({ scope }: { scope: Scope }) {
   const [status, setStatus] = useState<StatusFilter>('active');
   const [opened, setOpened] = useState<Deadline>();
   const [refreshKey, setRefreshKey] = useState(0);
+  const [pendingAction, setPendingAction] = useState<AllowedAction>();
+  // The module's own action dialog, so an action taken from the drawer asks for the same input as on its page.
+  const ActionForm = opened ? actionFormFor(opened.procedureId) : undefined;
   const dueSoon = useDeadlineCount(scope, 'dueSoon', refreshKey);
   const overdue = useDeadlineCount(scope, 'overdue', refreshKey);
   const active = useDeadlineCount(scope, 'active', refreshKey);
@@ -194,7 +198,10 @@ function DeadlinePanel({ scope }: { scope: Scope }) {
       </Card>
       <Drawer
         open={opened !== undefined}
-        onClose={() => setOpened(undefined)}
+        onClose={() => {
+          setOpened(undefined);
+          setPendingAction(undefined);
+        }}
         title={opened?.recordTitle}
         size={isPhone ? '100%' : 560}
         destroyOnHidden
@@ -206,9 +213,26 @@ function DeadlinePanel({ scope }: { scope: Scope }) {
               <ProcedureTimeline
                 procedureId={opened.procedureId}
                 recordId={opened.recordId}
+                refreshKey={refreshKey}
+                showBlockedReasons
                 onChanged={() => setRefreshKey((key) => key + 1)}
+                onAction={ActionForm ? setPendingAction : undefined}
               />
             </div>
+            {ActionForm && (
+              <Suspense fallback={null}>
+                <ActionForm
+                  procedureId={opened.procedureId}
+                  recordId={opened.recordId}
+                  action={pendingAction}
+                  onClose={() => setPendingAction(undefined)}
+                  onDone={() => {
+                    setPendingAction(undefined);
+                    setRefreshKey((key) => key + 1);
+                  }}
+                />
+              </Suspense>
+            )}
           </>
         )}
       </Drawer>

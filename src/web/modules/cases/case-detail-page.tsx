@@ -1,57 +1,42 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Skeleton, Space, Tabs, Typography } from 'antd';
-import { errorMessage } from '../../api.ts';
+import { errorMessage, fileDownloadUrl } from '../../api.ts';
 import { ProcedureTimeline, type AllowedAction } from '../../platform/procedure-timeline.tsx';
 import { useQuery } from '../../platform/use-query.ts';
 import { useIsPhone } from '../../platform/use-media-query.ts';
-import { ordinaryActionInputs, simpleActionInputs } from '../../../shared/cases/procedure.ts';
 import type { CaseDetail } from '../../../shared/cases/records.ts';
-import type { z } from 'zod';
-import { ActionModal } from './action-modal.tsx';
+import { CaseActionModal } from './case-action-modal.tsx';
 import { CaseDocumentsTab } from './case-documents-tab.tsx';
 import { CaseEvidenceTab } from './case-evidence-tab.tsx';
 import { CaseInfo, CaseReviews, PartyInfo } from './case-info-tabs.tsx';
 import { NextDue, StateTag } from './case-list-page.tsx';
-import { useEligibleOfficers, type OfficerOption } from './use-eligible-officers.ts';
 import { DiscretionTab } from '../catalogs/discretion-tab.tsx';
 
-function inputSchemaFor(detail: CaseDetail, action: string): z.ZodType | undefined {
-  const inputs: Partial<Record<string, z.ZodType>> =
-    detail.procedure === 'simple' ? simpleActionInputs : ordinaryActionInputs;
-  return Object.hasOwn(inputs, action) ? inputs[action] : undefined;
-}
-
-/** What the case already says, offered as the starting values of an action's form. */
-function knownValues(detail: CaseDetail, action: string): Record<string, unknown> {
-  const officerIds = detail.officers.map((officer) => officer.userId);
-  const known: Record<string, unknown> = { source: detail.source, officerIds, caseOfficerIds: officerIds };
-  if (action === 'registerLead' && detail.facts) known.summary = detail.facts;
-  if (action === 'file') known.cause = detail.title;
-  return known;
-}
-
-/** The eligible officers, plus the case's own officers who are not eligible today (shown, not pickable). */
-function officerChoices(
-  eligible: OfficerOption[],
-  detail: CaseDetail | undefined,
-): (OfficerOption & { disabled?: boolean })[] {
-  const known = new Set(eligible.map((option) => option.value));
-  const missing = (detail?.officers ?? [])
-    .filter((officer) => !known.has(officer.userId))
-    .map((officer) => ({
-      value: officer.userId,
-      label: `${officer.displayName}（今日无有效执法证）`,
-      disabled: true,
-    }));
-  return [...eligible, ...missing];
+/** 简易程序: the 当场行政处罚决定书 handed to the party, downloadable from the top of the case. */
+function OnSpotDecisionNotice({ detail }: { detail: CaseDetail }) {
+  const decision = detail.documents.find((document) => document.kind === 'simplePenaltyDecision');
+  if (detail.procedure !== 'simple' || !decision) return null;
+  return (
+    <Alert
+      type="success"
+      showIcon
+      data-testid="on-spot-decision"
+      title={`当场作出行政处罚决定${decision.documentNumber ? `，文号：${decision.documentNumber}` : ''}`}
+      description="请将当场行政处罚决定书交付当事人，并在规定期限内报所属行政机关备案（行政处罚法第五十二条）。"
+      action={
+        <Button type="primary" size="small" href={fileDownloadUrl(decision.fileId)} download>
+          下载决定书
+        </Button>
+      }
+    />
+  );
 }
 
 export function CaseDetailPage() {
   const { id = '' } = useParams();
   const isPhone = useIsPhone();
   const { data, error, reload } = useQuery<CaseDetail>(`/cases/${encodeURIComponent(id)}`);
-  const { officerOptions } = useEligibleOfficers();
   const [pending, setPending] = useState<AllowedAction>();
   const [timelineKey, setTimelineKey] = useState(0);
   const [tab, setTab] = useState('process');
@@ -60,8 +45,6 @@ export function CaseDetailPage() {
     reload();
     setTimelineKey((key) => key + 1);
   }, [reload]);
-  const choices = useMemo(() => officerChoices(officerOptions, data), [officerOptions, data]);
-  const known = useMemo(() => (data && pending ? knownValues(data, pending.action) : {}), [data, pending]);
 
   if (error !== undefined && !data) {
     return (
@@ -112,6 +95,8 @@ export function CaseDetailPage() {
         </Descriptions>
       </Card>
 
+      <OnSpotDecisionNotice detail={data} />
+
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           activeKey={tab}
@@ -153,13 +138,11 @@ export function CaseDetailPage() {
         />
       </Card>
 
-      <ActionModal
+      <CaseActionModal
         procedureId={procedureId}
         recordId={data.id}
         action={pending}
-        schema={pending ? inputSchemaFor(data, pending.action) : undefined}
-        known={known}
-        officerOptions={choices}
+        detail={data}
         onClose={() => setPending(undefined)}
         onDone={() => {
           setPending(undefined);

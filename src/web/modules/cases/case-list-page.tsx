@@ -13,7 +13,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { Page } from '../../api.ts';
 import { useAuth } from '../../platform/auth.tsx';
@@ -27,6 +27,7 @@ import type { OfficerSummary } from '../../../shared/platform/officers.ts';
 import { dueSoonThresholdDays } from '../../../shared/procedure/clocks.ts';
 import { daysUntil, dueText, stateColor, stateOptions } from './case-labels.ts';
 import { CreateCaseModal } from './create-case-modal.tsx';
+import { OnSpotPenaltyModal } from './on-spot-penalty-modal.tsx';
 
 export function caseLink(id: string): string {
   return `/cases/${encodeURIComponent(id)}`;
@@ -151,6 +152,7 @@ export function CaseListPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
+  const [decidingOnSpot, setDecidingOnSpot] = useState(false);
   const [showFilters, setShowFilters] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
   const officers = useQuery<Page<OfficerSummary>>(can('officers.read') ? '/officers' : null, {
@@ -168,9 +170,14 @@ export function CaseListPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           行政处罚案件
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          登记线索
-        </Button>
+        <Space wrap>
+          <Button icon={<ThunderboltOutlined />} onClick={() => setDecidingOnSpot(true)}>
+            当场处罚（简易程序）
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            登记线索
+          </Button>
+        </Space>
       </Space>
       <Card size="small">
         <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
@@ -258,6 +265,7 @@ export function CaseListPage() {
         onClose={() => setCreating(false)}
         onSaved={() => setRefreshKey((key) => key + 1)}
       />
+      <OnSpotPenaltyModal open={decidingOnSpot} onClose={() => setDecidingOnSpot(false)} />
     </Space>
   );
 }

@@ -35,7 +35,7 @@ import {
 } from '../../../shared/cases/records.ts';
 import { useEligibleOfficers } from './use-eligible-officers.ts';
 
-type PartyValues = {
+export type PartyValues = {
   kind: PartyKind;
   name: string;
   idType: (typeof personIdTypes)[number];
@@ -70,7 +70,7 @@ function codeRule(check: (code: string) => true | string): FormRule {
   };
 }
 
-function toParty(party: PartyValues): PartyInput {
+export function toParty(party: PartyValues): PartyInput {
   const common = { name: party.name.trim(), address: party.address.trim(), phone: blankToNull(party.phone) };
   if (party.kind === 'person') {
     return {
@@ -112,8 +112,9 @@ export function toCreateCaseInput(values: Values): CreateCaseInput {
   return body;
 }
 
-function PartyFields() {
-  const form = Form.useFormInstance<Values>();
+/** 当事人 under the form's `party` key (公民 or 法人/其他组织), shared by 登记线索 and 当场处罚. */
+export function PartyFields() {
+  const form = Form.useFormInstance<{ party: PartyValues }>();
   const kind = Form.useWatch(['party', 'kind'], form) ?? 'person';
   const idType = Form.useWatch(['party', 'idType'], form) ?? 'residentIdCard';
   return (

@@ -1,7 +1,9 @@
+import { lazy } from 'react';
 import { AuditOutlined } from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../platform/menu.ts';
 
 /** 行政处罚: the case register, lead registration and each case's procedure, documents and evidence. */
+// The procedure ids are spelled here, not imported, so the case pages stay out of the first bundle.
 export const casesModule: WebModule = {
   menu: [
     {
@@ -23,6 +25,14 @@ export const casesModule: WebModule = {
       permission: 'procedures.act',
       title: '案件详情',
       page: lazyPage(() => import('./case-detail-page.tsx'), 'CaseDetailPage'),
+    },
+  ],
+  actionForms: [
+    {
+      procedureIds: ['penaltyCase.ordinary', 'penaltyCase.simple'],
+      form: lazy(() =>
+        import('./case-action-modal.tsx').then((loaded) => ({ default: loaded.CaseActionModal })),
+      ),
     },
   ],
 };
