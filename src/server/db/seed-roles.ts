@@ -20,9 +20,13 @@ const everyDayWork: Permission[] = [
 /** The roles of domain.md with their starting permissions; admins edit them afterwards. */
 export const defaultRoles: Record<RoleId, { permissions: Permission[]; writeScope: WriteScope }> = {
   systemAdmin: { permissions: allPermissions, writeScope: 'subtree' },
-  principal: { permissions: [...everyDayWork, 'audit.read'], writeScope: 'subtree' },
-  deputyHead: { permissions: [...everyDayWork, 'audit.read'], writeScope: 'subtree' },
-  sectionHead: { permissions: everyDayWork, writeScope: 'own' },
+  principal: { permissions: [...everyDayWork, 'audit.read', 'entities.manage'], writeScope: 'subtree' },
+  deputyHead: { permissions: [...everyDayWork, 'audit.read', 'entities.manage'], writeScope: 'subtree' },
+  // The section that plans inspections keeps the directory and the item list of its organisation.
+  sectionHead: {
+    permissions: [...everyDayWork, 'entities.manage', 'inspectionItems.manage'],
+    writeScope: 'own',
+  },
   officer: { permissions: everyDayWork, writeScope: 'own' },
   legalReviewer: { permissions: everyDayWork, writeScope: 'subtree' },
   counsel: { permissions: ['files.upload'], writeScope: 'own' },

@@ -9,3 +9,5 @@ export * from '../platform/numbering/tables.ts';
 export * from '../platform/procedure-engine/tables.ts';
 export * from '../platform/outbox/tables.ts';
 export * from '../modules/cases/tables.ts';
+export * from '../modules/entities/tables.ts';
+export * from '../modules/inspections/tables.ts';

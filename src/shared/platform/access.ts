@@ -13,6 +13,8 @@ export const permissionLabels = {
   'documents.generate': '生成公文',
   'procedures.act': '办理流程环节',
   'catalogs.manage': '维护裁量基准与减免清单',
+  'entities.manage': '维护检查对象名录库（登记、修改、批量导入）',
+  'inspectionItems.manage': '维护检查事项清单',
 } as const;
 export type Permission = keyof typeof permissionLabels;
 export const allPermissions = Object.keys(permissionLabels) as Permission[];

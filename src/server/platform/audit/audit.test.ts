@@ -15,11 +15,14 @@ import {
   routeKey,
   shiftDays,
   tinyPng,
+  usccFor,
+  waitForEntityImport,
 } from '../../test/factories.ts';
 import { readFileSync } from 'node:fs';
 import { auditLog } from './tables.ts';
 import { orgs } from '../orgs/tables.ts';
 import type { Db } from '../../db/client.ts';
+import { entities } from '../../modules/entities/tables.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 
 const password = 'Secret-pass-2026';
@@ -45,6 +48,28 @@ const newCase = await t.app.inject({
   payload: caseInput(tree),
 });
 const caseA = newCase.json() as { id: string };
+
+const [entityA] = await db
+  .insert(entities)
+  .values({
+    orgId: tree.countyA.id,
+    uscc: usccFor(1),
+    name: '东川县人民医院',
+    category: '医疗机构',
+    areaCode: '330102',
+  })
+  .returning();
+const entityFile = multipartBody({
+  fileName: '名录.csv',
+  bytes: Buffer.from(`统一社会信用代码,单位名称,类别,行政区划代码\n${usccFor(2)},东川县新单位,学校,330102\n`),
+});
+const uploadedEntityFile = await t.app.inject({
+  method: 'POST',
+  url: '/api/files',
+  headers: { cookie: cookies.adminA, ...entityFile.headers },
+  payload: entityFile.payload,
+});
+const entityFileId = (uploadedEntityFile.json() as { id: string }).id;
 
 const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
 const auditCount = async () => (await db.select({ n: count() }).from(auditLog))[0]!.n;
@@ -233,6 +258,36 @@ const writeCases: Record<string, WriteCase> = {
     documentType: 'penaltyDecision',
     year: 2026,
   }),
+  'POST /api/entities': as('adminA', 'entities.create', 'POST', '/api/entities', {
+    uscc: usccFor(3),
+    name: '东川县实验学校',
+    category: '学校',
+    areaCode: '330102',
+  }),
+  'PATCH /api/entities/:id': as('adminA', 'entities.update', 'PATCH', `/api/entities/${entityA!.id}`, {
+    riskLevel: 'high',
+  }),
+  'POST /api/entities/imports': {
+    // One entry per import, written when the rows reach the directory (the route returns before that).
+    action: 'entities.import',
+    run: async () => {
+      const res = await call(cookies.adminA, 'POST', '/api/entities/imports', { fileId: entityFileId });
+      await waitForEntityImport(t.app, cookies.adminA, (JSON.parse(res.body) as { id: string }).id);
+      return res;
+    },
+  },
+  'POST /api/inspection-items/import': as(
+    'admin',
+    'inspectionItems.import',
+    'POST',
+    '/api/inspection-items/import',
+    {
+      csv: readFileSync(
+        new URL('../../../shared/inspections/fixtures/random_inspection_items.csv', import.meta.url),
+        'utf8',
+      ),
+    },
+  ),
   'POST /api/catalogs/violation-types/import': as(
     'admin',
     'catalogs.importDiscretion',
