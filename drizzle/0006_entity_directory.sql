@@ -87,8 +87,8 @@ ALTER TABLE "entity_import_jobs" ADD CONSTRAINT "entity_import_jobs_created_by_u
 ALTER TABLE "entity_import_rejections" ADD CONSTRAINT "entity_import_rejections_job_id_entity_import_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."entity_import_jobs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_items" ADD CONSTRAINT "inspection_items_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "entities_uscc_uq" ON "entities" USING btree ("uscc");--> statement-breakpoint
-CREATE INDEX "entities_org_name_idx" ON "entities" USING btree ("org_id","name");--> statement-breakpoint
-CREATE INDEX "entities_search_trgm" ON "entities" USING gin (("name" || ' ' || "uscc") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "entities_org_idx" ON "entities" USING btree ("org_id");--> statement-breakpoint
+CREATE INDEX "entities_name_trgm" ON "entities" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "entity_import_jobs_org_idx" ON "entity_import_jobs" USING btree ("org_id","started_at");--> statement-breakpoint
 CREATE INDEX "entity_import_rejections_job_idx" ON "entity_import_rejections" USING btree ("job_id","line");--> statement-breakpoint
 CREATE UNIQUE INDEX "inspection_items_code_uq" ON "inspection_items" USING btree ("org_id","code");--> statement-breakpoint

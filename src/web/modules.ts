@@ -3,6 +3,8 @@ import { officersModule } from './modules/officers/module.tsx';
 import { adminModule } from './modules/admin/module.tsx';
 import { casesModule } from './modules/cases/module.tsx';
 import { catalogsModule } from './modules/catalogs/module.tsx';
+import { entitiesModule } from './modules/entities/module.tsx';
+import { inspectionsModule } from './modules/inspections/module.tsx';
 import type { MenuEntry, PageRoute, WebModule } from './platform/menu.ts';
 
 /**
@@ -13,6 +15,8 @@ export const webModules: WebModule[] = [
   platformModule,
   casesModule,
   catalogsModule,
+  entitiesModule,
+  inspectionsModule,
   officersModule,
   adminModule,
 ];

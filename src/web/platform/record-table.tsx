@@ -18,6 +18,8 @@ export type RecordTableProps<T> = {
   expandable?: TableProps<T>['expandable'];
   emptyText?: ReactNode;
   title?: TableProps<T>['title'];
+  /** Row handlers, e.g. a click that opens the record. */
+  onRow?: TableProps<T>['onRow'];
 };
 
 /** The one list component: the server pages, sorts and counts; the table only asks. */
@@ -32,6 +34,7 @@ export function RecordTable<T extends object>({
   expandable,
   emptyText,
   title,
+  onRow,
 }: RecordTableProps<T>) {
   const isPhone = useIsPhone();
   const filterKey = JSON.stringify({ path, query });
@@ -79,6 +82,7 @@ export function RecordTable<T extends object>({
         loading={loading}
         expandable={expandable}
         title={title}
+        onRow={onRow}
         size={isPhone ? 'small' : 'middle'}
         scroll={{ x: 'max-content' }}
         locale={emptyText ? { emptyText } : undefined}

@@ -229,6 +229,10 @@ async function writeBatch(
 async function applyStagedRows(db: Db, job: JobRow, actor: Auditor): Promise<void> {
   await db.update(entityImportJobs).set({ status: 'applying' }).where(eq(entityImportJobs.id, job.id));
   await inTransaction(db, async (tx) => {
+    // New names go to the trigram index's pending list and are merged in one pass below, instead of one index
+    // insertion per row (on 1M rows: minutes → seconds). work_mem bounds the merge's in-memory batches.
+    await tx.execute(sql`set local gin_pending_list_limit = '1GB'`);
+    await tx.execute(sql`set local work_mem = '256MB'`);
     // A code another organisation registered stays theirs: those rows join the report.
     const takenRows = await tx.execute(sql`
       with taken as (
@@ -263,6 +267,7 @@ async function applyStagedRows(db: Db, job: JobRow, actor: Auditor): Promise<voi
       select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated
       from written`);
     const written = resultRows<{ inserted: number; updated: number }>(upserted)[0] ?? {};
+    await tx.execute(sql`select gin_clean_pending_list('entities_name_trgm'::regclass)`);
     const [current] = await tx.select().from(entityImportJobs).where(eq(entityImportJobs.id, job.id));
     const result = {
       status: 'succeeded',

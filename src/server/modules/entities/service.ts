@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, like, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { containing } from '../../db/search.ts';
@@ -32,8 +32,16 @@ const toEntity = (row: EntityRow, orgName: string): Entity => ({
   updatedAt: row.updatedAt.toISOString(),
 });
 
-// The expression of the entities_search_trgm index, so a name or code fragment of 3+ characters uses it.
-const searchText = sql`(${entities.name} || ' ' || ${entities.uscc})`;
+/**
+ * A name fragment (trigram index) or, when the text could be one, the start of a 统一社会信用代码 (a range on the
+ * unique index: 'Z' sorts after every character of the code set).
+ */
+function matchesNameOrCode(text: string): SQL {
+  const byName = ilike(entities.name, containing(text));
+  const code = text.toUpperCase();
+  if (!/^[0-9A-Z]{2,18}$/.test(code)) return byName;
+  return or(byName, and(gte(entities.uscc, code), lt(entities.uscc, `${code}Z`)))!;
+}
 
 /** One page of the entities in the actor's subtree, filtered and searched (name or 统一社会信用代码). */
 export async function listEntities(
@@ -48,7 +56,7 @@ export async function listEntities(
     query.creditLevel ? eq(entities.creditLevel, query.creditLevel) : undefined,
     query.status ? eq(entities.status, query.status) : undefined,
     query.areaCode ? like(entities.areaCode, `${query.areaCode}%`) : undefined,
-    query.q ? sql`${searchText} ilike ${containing(query.q)}` : undefined,
+    query.q ? matchesNameOrCode(query.q) : undefined,
   ];
   const where = and(...conditions);
   const [total] = await db
