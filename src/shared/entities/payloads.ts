@@ -37,6 +37,9 @@ export const entityStatusLabels: Record<EntityStatus, string> = {
 };
 
 const listOf = (values: readonly string[]) => values.join('、');
+/** Shared with the import's fast path (import-row.ts), so both read the same limits. */
+export const entityTextLimits = { name: 100, address: 200, legalRepresentative: 50 } as const;
+export const areaCodePattern = /^\d{6}$/;
 // An empty text is stored as null (not given), like an empty cell of an import file.
 const optionalText = (label: string, max: number) =>
   z
@@ -61,16 +64,18 @@ const entityFields = {
     .string({ message: '请填写单位名称' })
     .trim()
     .min(1, '请填写单位名称')
-    .max(100, '单位名称不超过100个字')
+    .max(entityTextLimits.name, `单位名称不超过${entityTextLimits.name}个字`)
     .describe('单位名称'),
   category: z.enum(entityCategories, { message: `类别应为${listOf(entityCategories)}之一` }).describe('类别'),
   areaCode: z
     .string({ message: '请填写行政区划代码' })
     .trim()
-    .regex(/^\d{6}$/, '行政区划代码应为6位数字')
+    .regex(areaCodePattern, '行政区划代码应为6位数字')
     .describe('所在地行政区划代码（6位）'),
-  address: optionalText('地址', 200).describe('地址'),
-  legalRepresentative: optionalText('法定代表人（负责人）', 50).describe('法定代表人（负责人）'),
+  address: optionalText('地址', entityTextLimits.address).describe('地址'),
+  legalRepresentative: optionalText('法定代表人（负责人）', entityTextLimits.legalRepresentative).describe(
+    '法定代表人（负责人）',
+  ),
   riskLevel: z
     .enum(riskLevels, { message: '风险等级应为低风险、中风险或高风险' })
     .nullable()
