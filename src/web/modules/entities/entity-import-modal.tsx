@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Descriptions, Flex, Modal, Progress, Typography, Upload } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { api, apiUrl, errorMessage } from '../../api.ts';
-import { useAction } from '../../platform/use-query.ts';
+import { Alert, Button, Descriptions, Flex, List, Modal, Progress, Typography, Upload } from 'antd';
+import { DownloadOutlined, RedoOutlined, UploadOutlined } from '@ant-design/icons';
+import { api, apiUrl, errorMessage, type Page } from '../../api.ts';
+import { useAction, useQuery } from '../../platform/use-query.ts';
 import { importJobStatusLabels, type EntityImportJob } from '../../../shared/entities/payloads.ts';
 import { entityImportHeaders } from '../../../shared/entities/import-row.ts';
 
@@ -24,12 +24,15 @@ export function EntityImportModal({ open, onClose, onImported }: EntityImportMod
   const [failure, setFailure] = useState<string>();
   const running = job !== undefined && (job.status === 'reading' || job.status === 'applying');
 
+  const recent = useQuery<Page<EntityImportJob>>(open ? '/entities/imports' : null, { pageSize: 5 });
+  const reloadRecent = recent.reload;
   const [start, starting] = useAction(
-    async (file: File) => {
+    async (source: File | { fileId: string }) => {
       setFailure(undefined);
       setJob(undefined);
-      const stored = await api.upload(file);
-      setJob(await api.post<EntityImportJob>('/entities/imports', { fileId: stored.id }));
+      // A failed import is resumed from its stored file: nothing to upload again.
+      const fileId = source instanceof File ? (await api.upload(source)).id : source.fileId;
+      setJob(await api.post<EntityImportJob>('/entities/imports', { fileId }));
     },
     (error) => setFailure(errorMessage(error)),
   );
@@ -44,11 +47,12 @@ export function EntityImportModal({ open, onClose, onImported }: EntityImportMod
         .then((next) => {
           setJob(next);
           if (next.status === 'succeeded') onImported();
+          if (next.status === 'succeeded' || next.status === 'failed') reloadRecent();
         })
         .catch((error: unknown) => setFailure(errorMessage(error)));
     }, pollMs);
     return () => clearInterval(timer);
-  }, [jobId, running, onImported]);
+  }, [jobId, running, onImported, reloadRecent]);
 
   function close() {
     setJob(undefined);
@@ -116,6 +120,40 @@ export function EntityImportModal({ open, onClose, onImported }: EntityImportMod
               </Button>
             )}
           </>
+        )}
+        {(recent.data?.items.length ?? 0) > 0 && (
+          <List<EntityImportJob>
+            size="small"
+            header="最近的导入"
+            dataSource={recent.data?.items ?? []}
+            renderItem={(item) => (
+              <List.Item
+                actions={[
+                  item.rowsRejected > 0 && item.status !== 'reading' && item.status !== 'applying' && (
+                    <a key="report" href={apiUrl(`/entities/imports/${item.id}/rejections`)}>
+                      未导入行
+                    </a>
+                  ),
+                  item.status === 'failed' && (
+                    <Button
+                      key="retry"
+                      size="small"
+                      icon={<RedoOutlined />}
+                      disabled={running || starting}
+                      onClick={() => void start({ fileId: item.fileId })}
+                    >
+                      重新导入
+                    </Button>
+                  ),
+                ].filter(Boolean)}
+              >
+                <List.Item.Meta
+                  title={item.fileName}
+                  description={`${new Date(item.startedAt).toLocaleString('zh-CN')} · ${importJobStatusLabels[item.status]} · 新增 ${item.rowsInserted}，更新 ${item.rowsUpdated}，未导入 ${item.rowsRejected}`}
+                />
+              </List.Item>
+            )}
+          />
         )}
       </Flex>
     </Modal>
