@@ -3,22 +3,14 @@
 import type { parties } from '../../src/server/modules/cases/tables.ts';
 import type { Random } from '../lib/random.ts';
 import { mobileNumber, personName } from '../lib/chinese-names.ts';
+import { usccCheckCharacter } from '../../src/shared/platform/identifiers.ts';
 
-const usccCharset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const usccWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const orgCodeWeights = [3, 7, 9, 10, 5, 8, 4, 2];
 const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const idCheckChars = '10X98765432';
 
-/** The check character of the first 17 characters of a 统一社会信用代码 (GB 32100-2015, §5). */
-export function usccCheckCharacter(first17: string): string {
-  let sum = 0;
-  for (const [index, weight] of usccWeights.entries()) sum += usccCharset.indexOf(first17[index]!) * weight;
-  return usccCharset[(31 - (sum % 31)) % 31]!;
-}
-
 /** The check character of an 8-digit 组织机构代码 body (GB 11714-1997), as embedded in positions 9–17. */
-function orgCodeCheck(body: string): string {
+export function orgCodeCheck(body: string): string {
   let sum = 0;
   for (const [index, weight] of orgCodeWeights.entries()) sum += Number(body[index]) * weight;
   const c = 11 - (sum % 11);

@@ -10,6 +10,7 @@ import { buildApp } from './app.ts';
 import { roleLabels, type RoleId } from '../shared/platform/access.ts';
 import { sweepReminders } from './platform/procedure-engine/reminders.ts';
 import { chinaToday } from '../shared/officers/eligibility.ts';
+import { failInterruptedImports } from './modules/entities/import-job.ts';
 
 const config = loadConfig();
 if (process.env.FAZHI_RESET_DATA === '1' && !config.databaseUrl) {
@@ -21,6 +22,8 @@ fs.mkdirSync(config.dataDir, { recursive: true });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await applyMigrations(database);
 await seedReferenceData(database.db);
+// An entity import cut off by the last stop never reached the directory: mark it failed (the file can be re-imported).
+await failInterruptedImports(database.db);
 
 const wantsDemo = process.env.FAZHI_DEMO !== '0';
 const demoPassword = config.demoPassword ?? `Fz-${randomBytes(6).toString('base64url')}9`;

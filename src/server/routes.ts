@@ -13,6 +13,8 @@ import { registerCaseFileRoutes } from './modules/cases/case-file-routes.ts';
 import { registerCatalogRoutes } from './modules/cases/catalog-routes.ts';
 import { registerMetricRoutes } from './platform/metrics/routes.ts';
 import { registerCasefileReviewRoutes } from './modules/casefile-reviews/routes.ts';
+import { registerEntityRoutes } from './modules/entities/routes.ts';
+import { registerInspectionItemRoutes } from './modules/inspections/routes.ts';
 
 /** Every route module, in one list: the app registers them and the access test walks them. */
 export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
@@ -30,4 +32,6 @@ export const routeModules: Array<(app: App, ctx: RouteContext) => void> = [
   registerCatalogRoutes,
   registerCasefileReviewRoutes,
   registerMetricRoutes,
+  registerEntityRoutes,
+  registerInspectionItemRoutes,
 ];

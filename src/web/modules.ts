@@ -4,6 +4,8 @@ import { adminModule } from './modules/admin/module.tsx';
 import { casesModule } from './modules/cases/module.tsx';
 import { catalogsModule } from './modules/catalogs/module.tsx';
 import { casefileReviewsModule } from './modules/casefile-reviews/module.tsx';
+import { entitiesModule } from './modules/entities/module.tsx';
+import { inspectionsModule } from './modules/inspections/module.tsx';
 import type { MenuEntry, PageRoute, RecordActionForm, WebModule } from './platform/menu.ts';
 
 /**
@@ -15,6 +17,8 @@ export const webModules: WebModule[] = [
   casesModule,
   catalogsModule,
   casefileReviewsModule,
+  entitiesModule,
+  inspectionsModule,
   officersModule,
   adminModule,
 ];

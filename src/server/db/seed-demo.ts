@@ -9,6 +9,7 @@ import { recordAudit } from '../platform/audit/audit-log.ts';
 import type { RoleId } from '../../shared/platform/access.ts';
 import { chinaToday } from '../../shared/officers/eligibility.ts';
 import { seedDemoCases } from './seed-demo-cases.ts';
+import { seedDemoInspectionData } from './seed-demo-entities.ts';
 
 export type DemoLogin = { username: string; displayName: string; role: string; org: string };
 
@@ -158,7 +159,7 @@ export async function seedDemoData(
       role: roleIds.join(','),
       org: orgName(users[username]!),
     }));
-    return { logins, users, cityOrgId: city.id };
+    return { logins, users, cityOrgId: city.id, instituteAId: instituteA.id, instituteBId: instituteB.id };
   });
   if (options.withCases)
     await seedDemoCases(
@@ -167,5 +168,9 @@ export async function seedDemoData(
       filesDir,
       result.cityOrgId,
     );
+  await seedDemoInspectionData(db, result.cityOrgId, [
+    { orgId: result.instituteAId, areaCode: '330122', place: '东川县' },
+    { orgId: result.instituteBId, areaCode: '330127', place: '西岭县' },
+  ]);
   return result.logins;
 }

@@ -22,9 +22,19 @@ const everyDayWork: Permission[] = [
 /** The roles of domain.md with their starting permissions; admins edit them afterwards. */
 export const defaultRoles: Record<RoleId, { permissions: Permission[]; writeScope: WriteScope }> = {
   systemAdmin: { permissions: allPermissions, writeScope: 'subtree' },
-  principal: { permissions: [...everyDayWork, ...reviewWork, 'audit.read'], writeScope: 'subtree' },
-  deputyHead: { permissions: [...everyDayWork, ...reviewWork, 'audit.read'], writeScope: 'subtree' },
-  sectionHead: { permissions: [...everyDayWork, 'casefileReviews.score'], writeScope: 'own' },
+  principal: {
+    permissions: [...everyDayWork, ...reviewWork, 'audit.read', 'entities.manage'],
+    writeScope: 'subtree',
+  },
+  deputyHead: {
+    permissions: [...everyDayWork, ...reviewWork, 'audit.read', 'entities.manage'],
+    writeScope: 'subtree',
+  },
+  // The section that plans inspections keeps the directory and the item list of its organisation.
+  sectionHead: {
+    permissions: [...everyDayWork, 'casefileReviews.score', 'entities.manage', 'inspectionItems.manage'],
+    writeScope: 'own',
+  },
   officer: { permissions: everyDayWork, writeScope: 'own' },
   legalReviewer: { permissions: [...everyDayWork, ...reviewWork], writeScope: 'subtree' },
   counsel: { permissions: ['files.upload'], writeScope: 'own' },

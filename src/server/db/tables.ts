@@ -10,3 +10,5 @@ export * from '../platform/procedure-engine/tables.ts';
 export * from '../platform/outbox/tables.ts';
 export * from '../modules/cases/tables.ts';
 export * from '../modules/casefile-reviews/tables.ts';
+export * from '../modules/entities/tables.ts';
+export * from '../modules/inspections/tables.ts';

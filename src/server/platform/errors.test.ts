@@ -8,7 +8,10 @@ import {
   isChinese,
   listRoutes,
   loginTree,
+  multipartBody,
   routeKey,
+  tinyPng,
+  usccFor,
   type RouteInfo,
 } from '../test/factories.ts';
 import { publicRoutes } from '../app.ts';
@@ -255,6 +258,32 @@ describe('errors on every route', () => {
     });
     assert.equal(score.statusCode, 404);
     assertEnvelope(score, 'unknown file');
+  });
+
+  test('entity directory: a wrong check character names uscc; an import of a file that is not CSV or .xlsx is 415', async () => {
+    const entity = { name: '东川县人民医院', category: '医疗机构', areaCode: '330102' };
+    const badCode = await send('POST', '/api/entities', {
+      cookie: admin,
+      payload: { ...entity, uscc: `${usccFor(1).slice(0, 17)}${usccFor(1).endsWith('0') ? '1' : '0'}` },
+    });
+    assertNamesFields(badCode, 'uscc check character', ['uscc']);
+    assert.match(badCode.body, /校验码不正确/);
+    const badLevel = await send('POST', '/api/entities', {
+      cookie: admin,
+      payload: { ...entity, uscc: usccFor(1), riskLevel: '特高', areaCode: '3301' },
+    });
+    assertNamesFields(badLevel, 'risk level and area code', ['areaCode', 'riskLevel']);
+    const png = multipartBody({ fileName: '照片.png', bytes: tinyPng(3) });
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { cookie: admin, ...png.headers },
+      payload: png.payload,
+    });
+    const fileId = (uploaded.json() as { id: string }).id;
+    const notATable = await send('POST', '/api/entities/imports', { cookie: admin, payload: { fileId } });
+    assert.equal(notATable.statusCode, 415);
+    assert.equal(assertEnvelope(notATable, 'png import').code, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   test('unknown /api paths are a 404 envelope; oversized JSON is 413', async () => {

@@ -19,6 +19,8 @@ import { defineProcedure } from '../../shared/procedure/define-procedure.ts';
 import { registerProcedure } from '../platform/procedure-engine/registry.ts';
 import { notifications } from '../platform/procedure-engine/tables.ts';
 import { loginAs } from './test-app.ts';
+import { usccCheckCharacter } from '../../shared/platform/identifiers.ts';
+import type { EntityImportJob } from '../../shared/entities/payloads.ts';
 import { actorForUser } from '../platform/auth/service.ts';
 import { transition } from '../platform/procedure-engine/engine.ts';
 
@@ -229,6 +231,28 @@ function adler32(data: Buffer): Buffer {
   const out = Buffer.alloc(4);
   out.writeUInt32BE(((b << 16) | a) >>> 0);
   return out;
+}
+
+/** A valid 统一社会信用代码 numbered `n` (a company registered in 区划 `area`), for entity fixtures. */
+export function usccFor(n: number, area = '330102'): string {
+  const first17 = `91${area}MA${String(n).padStart(7, '0')}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+/** Polls an entity import through its route until it has succeeded or failed; returns the job. */
+export async function waitForEntityImport(app: App, cookie: string, jobId: string): Promise<EntityImportJob> {
+  for (let attempt = 0; attempt < 3000; attempt += 1) {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/entities/imports/${jobId}`,
+      headers: { cookie },
+    });
+    if (res.statusCode !== 200) throw new Error(`import ${jobId}: ${res.statusCode} ${res.body}`);
+    const job = res.json() as EntityImportJob;
+    if (job.status === 'succeeded' || job.status === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`import ${jobId} did not finish`);
 }
 
 /** A multipart/form-data body: text `fields` first (in order), then one file part, for `app.inject({ payload, headers })`. */

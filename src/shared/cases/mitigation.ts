@@ -1,71 +1,8 @@
 // The mitigation list (减免清单): statutory no-penalty and lighter-penalty grounds, local lists, and their checks.
-// Also home of the small RFC 4180 CSV reader shared with discretion.ts (both catalogs are CSV).
 import { assertFen, type FenRange } from './penalties.ts';
 
-export type CsvRecord = { line: number; fields: string[] };
-export type CatalogError = { line: number; field: string; message: string };
-
-/** RFC 4180 CSV: quoted fields with "" escapes, embedded commas and line breaks, CRLF or LF, a leading BOM. */
-export function parseCsv(text: string): { records: CsvRecord[]; errors: CatalogError[] } {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  const errors: CatalogError[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let afterQuote = false;
-  const endRecord = (): void => {
-    fields.push(field);
-    // A blank line is no record.
-    if (fields.length > 1 || fields[0] !== '') records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    afterQuote = false;
-  };
-  for (let i = 0; i < source.length; i += 1) {
-    const char = source[i] ?? '';
-    if (quoted) {
-      if (char === '"' && source[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') {
-        quoted = false;
-        afterQuote = true;
-      } else {
-        if (char === '\n') line += 1;
-        field += char;
-      }
-    } else if (char === ',') {
-      fields.push(field);
-      field = '';
-      afterQuote = false;
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && source[i + 1] === '\n') i += 1;
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else if (char === '"' && field === '' && !afterQuote) {
-      quoted = true;
-    } else {
-      if (afterQuote) errors.push({ line, field: '', message: '引号字段结束后还有多余字符' });
-      afterQuote = false;
-      field += char;
-    }
-  }
-  if (quoted) errors.push({ line: recordLine, field: '', message: '引号未闭合，文件可能被截断' });
-  if (field !== '' || fields.length > 0) endRecord();
-  return { records, errors };
-}
-
-/** Maps header names to column indexes; a name ending in '*' matches by prefix. */
-export function columnIndex(header: readonly string[], name: string): number {
-  const names = header.map((cell) => cell.trim());
-  return name.endsWith('*')
-    ? names.findIndex((cell) => cell.startsWith(name.slice(0, -1)))
-    : names.indexOf(name);
-}
+export { columnIndex, parseCsv, type CatalogError, type CsvRecord } from '../platform/csv.ts';
+import { columnIndex, parseCsv, type CatalogError } from '../platform/csv.ts';
 
 /** 违法行为轻微、及时改正 …: what a case record says about the act; undefined means not yet established. */
 export type HarmLevel = 'none' | 'minor' | 'serious';

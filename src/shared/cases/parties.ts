@@ -1,6 +1,7 @@
 // Parties to a penalty case (当事人): identifier checks, input schema, and masking for 行政执法公示.
 import { z } from 'zod';
 import { isValidIsoDate } from '../law/calendar.ts';
+import { validateUscc } from '../platform/identifiers.ts';
 
 /** person = 公民 (natural person); organisation = 法人或者其他组织 (thresholds of 第五十一条、第六十三条 differ). */
 export const partyKinds = ['person', 'organisation'] as const;
@@ -11,30 +12,8 @@ export const partyKindLabels: Record<PartyKind, string> = {
   organisation: '法人或者其他组织',
 };
 
-// GB 32100-2015: 31 characters, without I, O, S, V, Z; a character's value is its index.
-const usccCharset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const usccWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/**
- * 统一社会信用代码 (GB 32100-2015): 18 characters from the code set, positions 3–8 the registration
- * authority's 行政区划码 (digits), and the check character 31 − (Σ value×weight mod 31), with 31 written as '0'.
- * Exact input only: trim and upper-case before calling (PartyInput does).
- */
-export function validateUscc(code: string): true | string {
-  if (code.length !== 18) return `统一社会信用代码应为18位（收到${code.length}位）`;
-  const values: number[] = [];
-  for (const [index, char] of [...code].entries()) {
-    const value = usccCharset.indexOf(char);
-    if (value < 0) return `统一社会信用代码第${index + 1}位“${char}”不是允许的字符（不使用I、O、S、V、Z）`;
-    values.push(value);
-  }
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return '统一社会信用代码第3至8位应为登记管理机关行政区划码（数字）';
-  let sum = 0;
-  for (const [index, weight] of usccWeights.entries()) sum += (values[index] ?? 0) * weight;
-  const expected = usccCharset[(31 - (sum % 31)) % 31];
-  if (code[17] !== expected) return '统一社会信用代码校验码不正确，请核对';
-  return true;
-}
+/** Kept here for the callers of the penalty module; the check itself lives in shared/platform/identifiers.ts. */
+export { validateUscc } from '../platform/identifiers.ts';
 
 // GB 11643-1999: weights are 2^(17-i) mod 11; the check character is indexed by Σ mod 11.
 const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

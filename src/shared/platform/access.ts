@@ -15,6 +15,8 @@ export const permissionLabels = {
   'catalogs.manage': '维护裁量基准与减免清单',
   'casefileReviews.manage': '维护案卷评查标准、组织评查轮次',
   'casefileReviews.score': '评查案卷（评分、评定优秀案卷）',
+  'entities.manage': '维护检查对象名录库（登记、修改、批量导入）',
+  'inspectionItems.manage': '维护检查事项清单',
 } as const;
 export type Permission = keyof typeof permissionLabels;
 export const allPermissions = Object.keys(permissionLabels) as Permission[];

@@ -19,6 +19,8 @@ export type RecordTableProps<T> = {
   emptyText?: ReactNode;
   title?: TableProps<T>['title'];
   rowSelection?: TableProps<T>['rowSelection'];
+  /** Row handlers, e.g. a click that opens the record. */
+  onRow?: TableProps<T>['onRow'];
 };
 
 /** The one list component: the server pages, sorts and counts; the table only asks. */
@@ -34,6 +36,7 @@ export function RecordTable<T extends object>({
   emptyText,
   title,
   rowSelection,
+  onRow,
 }: RecordTableProps<T>) {
   const isPhone = useIsPhone();
   const filterKey = JSON.stringify({ path, query });
@@ -82,6 +85,7 @@ export function RecordTable<T extends object>({
         expandable={expandable}
         title={title}
         rowSelection={rowSelection}
+        onRow={onRow}
         size={isPhone ? 'small' : 'middle'}
         scroll={{ x: 'max-content' }}
         locale={emptyText ? { emptyText } : undefined}

@@ -7,7 +7,6 @@ import {
   DiscretionAdvice,
   DiscretionQuery,
   ImportCatalogInput,
-  type ImportCatalogInput as ImportCatalogBody,
   ImportResult,
   MitigationRuleSummary,
   ViolationTypeSummary,
@@ -16,7 +15,7 @@ import { PenaltySettingsInput, PenaltySettingsView } from '../../../shared/cases
 import { Id } from '../../../shared/platform/pagination.ts';
 import { z } from 'zod';
 import { type App, type RouteContext, requireActor } from '../../platform/http.ts';
-import { xlsxToCsv } from '../../platform/spreadsheets/sheet-to-csv.ts';
+import { catalogTextOf } from '../../platform/spreadsheets/sheet-to-csv.ts';
 import { getPenaltySettings, setPenaltySettings } from './penalty-settings.ts';
 import {
   adviseDiscretion,
@@ -29,10 +28,6 @@ import {
 
 const tags = ['裁量基准与减免清单'];
 
-const catalogText = (body: ImportCatalogBody) =>
-  body.xlsxBase64 !== undefined
-    ? xlsxToCsv(Buffer.from(body.xlsxBase64, 'base64'), 'xlsxBase64')
-    : Promise.resolve(body.csv ?? '');
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError };
 
 export function registerCatalogRoutes(app: App, ctx: RouteContext): void {
@@ -48,7 +43,7 @@ export function registerCatalogRoutes(app: App, ctx: RouteContext): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      return importDiscretionCatalog(ctx.db, actor, actor.orgId, await catalogText(request.body));
+      return importDiscretionCatalog(ctx.db, actor, actor.orgId, await catalogTextOf(request.body));
     },
   );
   app.get(
@@ -78,7 +73,7 @@ export function registerCatalogRoutes(app: App, ctx: RouteContext): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      return importMitigationCatalog(ctx.db, actor, actor.orgId, await catalogText(request.body));
+      return importMitigationCatalog(ctx.db, actor, actor.orgId, await catalogTextOf(request.body));
     },
   );
   app.get(

@@ -18,6 +18,8 @@ import {
   shiftDays,
   testRecords,
   tinyPng,
+  usccFor,
+  waitForEntityImport,
 } from '../../test/factories.ts';
 import { orgs, userRoles, users } from '../orgs/tables.ts';
 import {
@@ -39,6 +41,9 @@ import {
   violationTypes,
 } from '../../modules/cases/tables.ts';
 import { importDiscretionCatalog, importMitigationCatalog } from '../../modules/cases/catalogs.ts';
+import { entities, entityImportJobs } from '../../modules/entities/tables.ts';
+import { inspectionItems } from '../../modules/inspections/tables.ts';
+import { importInspectionItems } from '../../modules/inspections/items.ts';
 import {
   casefileReviewFiles,
   casefileReviewRounds,
@@ -96,6 +101,55 @@ const [violationOfA] = await db
 await db.update(penaltyCases).set({ violationTypeId: violationOfA!.id }).where(eq(penaltyCases.id, caseA.id));
 const catalogIdsOfA = async (table: typeof violationTypes | typeof mitigationRules) =>
   (await db.select({ id: table.id }).from(table).where(eq(table.orgId, tree.instituteA.id))).map((r) => r.id);
+
+// County A's entity directory: one entity, and one finished import (with a rejected row) of a file adminA uploaded.
+const [entityA] = await db
+  .insert(entities)
+  .values({
+    orgId: tree.instituteA.id,
+    uscc: usccFor(1),
+    name: '东川县人民医院',
+    category: '医疗机构',
+    areaCode: '330102',
+  })
+  .returning();
+const entityCsv = (code: string) =>
+  Buffer.from(
+    `统一社会信用代码,单位名称,类别,行政区划代码\n${code},东川县新单位,学校,330102\n坏代码,东川县坏行,学校,330102\n`,
+  );
+async function uploadAsAdminA(bytes: Buffer): Promise<string> {
+  const body = multipartBody({ fileName: '名录.csv', bytes });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/files',
+    headers: { cookie: cookies.adminA, ...body.headers },
+    payload: body.payload,
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  return (res.json() as { id: string }).id;
+}
+const entityFileA = await uploadAsAdminA(entityCsv(usccFor(2)));
+const importA = await t.app.inject({
+  method: 'POST',
+  url: '/api/entities/imports',
+  headers: { cookie: cookies.adminA },
+  payload: { fileId: entityFileA },
+});
+const importJobA = await waitForEntityImport(t.app, cookies.adminA, (importA.json() as { id: string }).id);
+assert.equal(importJobA.status, 'succeeded', importJobA.error ?? '');
+// A second file for the import fixture, whose owner call runs one more import of county A.
+const secondEntityFileA = await uploadAsAdminA(entityCsv(usccFor(3)));
+await importInspectionItems(
+  db,
+  null,
+  tree.instituteA.id,
+  readFileSync(
+    new URL('../../../shared/inspections/fixtures/random_inspection_items.csv', import.meta.url),
+    'utf8',
+  ),
+);
+const entityRow = () => rows(entities, eq(entities.id, entityA!.id));
+const importJobRows = () => rows(entityImportJobs, inCountyA(entityImportJobs.orgId));
 
 // County A's 案卷评查: closed cases, a round opened by its admin and a file in it.
 const [caseARow] = await db.select().from(penaltyCases).where(eq(penaltyCases.id, caseA.id));
@@ -438,6 +492,59 @@ const fixtures: Record<string, Fixture> = {
   ),
   'GET /api/cases/:id/case-file.zip': record(req('GET', `/api/cases/${caseA.id}/case-file.zip`), caseRecord),
   'GET /api/cases/:id/self-check': record(req('GET', `/api/cases/${caseA.id}/self-check`), caseRecord),
+  'GET /api/entities': list('/api/entities?pageSize=200', 'id', async () => [entityA!.id], byA1),
+  'POST /api/entities': {
+    kind: 'none',
+    reason: 'an entity is registered in the caller’s own organisation',
+    call: (actor) =>
+      req('POST', '/api/entities', {
+        uscc: usccFor(actor === 'adminB' ? 901 : 902, '330103'),
+        name: '西岭县登记单位',
+        category: '学校',
+        areaCode: '330103',
+      }),
+    leaves: () => rows(entities, inCountyA(entities.orgId)),
+  },
+  'GET /api/entities/:id': record(req('GET', `/api/entities/${entityA!.id}`), entityRow, byA1),
+  'PATCH /api/entities/:id': record(
+    req('PATCH', `/api/entities/${entityA!.id}`, { name: '西岭篡改', riskLevel: 'low' }),
+    entityRow,
+  ),
+  'POST /api/entities/imports': record(
+    req('POST', '/api/entities/imports', { fileId: secondEntityFileA }),
+    importJobRows,
+  ),
+  'GET /api/entities/imports': list('/api/entities/imports', 'id', async () => [importJobA.id]),
+  'GET /api/entities/imports/:id': record(
+    req('GET', `/api/entities/imports/${importJobA.id}`),
+    importJobRows,
+  ),
+  'GET /api/entities/imports/:id/rejections': record(
+    req('GET', `/api/entities/imports/${importJobA.id}/rejections`),
+    importJobRows,
+  ),
+  'GET /api/inspection-items': list(
+    '/api/inspection-items?pageSize=200',
+    'id',
+    async () =>
+      (
+        await db
+          .select({ id: inspectionItems.id })
+          .from(inspectionItems)
+          .where(eq(inspectionItems.orgId, instA))
+      ).map((r) => r.id),
+    byA1,
+  ),
+  'POST /api/inspection-items/import': ownOnly(
+    'an item list is adopted by the caller’s own organisation',
+    () =>
+      req('POST', '/api/inspection-items/import', {
+        csv: readFileSync(
+          new URL('../../../shared/inspections/fixtures/random_inspection_items.csv', import.meta.url),
+          'utf8',
+        ),
+      }),
+  ),
   'GET /api/casefile-reviews/rubric': none('the caller’s own organisation’s rubric'),
   'PUT /api/casefile-reviews/rubric': ownOnly('a rubric is saved for the caller’s own organisation', () =>
     req('PUT', reviewUrl('/rubric'), {

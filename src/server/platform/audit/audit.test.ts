@@ -15,6 +15,8 @@ import {
   routeKey,
   shiftDays,
   tinyPng,
+  usccFor,
+  waitForEntityImport,
 } from '../../test/factories.ts';
 import { readFileSync } from 'node:fs';
 import { auditLog } from './tables.ts';
@@ -23,6 +25,7 @@ import { penaltyCases, violationTypes } from '../../modules/cases/tables.ts';
 import { importDiscretionCatalog } from '../../modules/cases/catalogs.ts';
 import { casefileReviewFiles } from '../../modules/casefile-reviews/tables.ts';
 import type { Db } from '../../db/client.ts';
+import { entities } from '../../modules/entities/tables.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 import { defaultPenaltySettings } from '../../../shared/cases/penalty-settings.ts';
 
@@ -97,6 +100,28 @@ const reviewFile = (
     headers: { cookie: cookies.adminA },
   })
 ).json().items[0] as { id: string };
+
+const [entityA] = await db
+  .insert(entities)
+  .values({
+    orgId: tree.countyA.id,
+    uscc: usccFor(1),
+    name: '东川县人民医院',
+    category: '医疗机构',
+    areaCode: '330102',
+  })
+  .returning();
+const entityFile = multipartBody({
+  fileName: '名录.csv',
+  bytes: Buffer.from(`统一社会信用代码,单位名称,类别,行政区划代码\n${usccFor(2)},东川县新单位,学校,330102\n`),
+});
+const uploadedEntityFile = await t.app.inject({
+  method: 'POST',
+  url: '/api/files',
+  headers: { cookie: cookies.adminA, ...entityFile.headers },
+  payload: entityFile.payload,
+});
+const entityFileId = (uploadedEntityFile.json() as { id: string }).id;
 
 const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
 const auditCount = async () => (await db.select({ n: count() }).from(auditLog))[0]!.n;
@@ -301,6 +326,36 @@ const writeCases: Record<string, WriteCase> = {
     'PUT',
     '/api/penalty-settings',
     defaultPenaltySettings,
+  ),
+  'POST /api/entities': as('adminA', 'entities.create', 'POST', '/api/entities', {
+    uscc: usccFor(3),
+    name: '东川县实验学校',
+    category: '学校',
+    areaCode: '330102',
+  }),
+  'PATCH /api/entities/:id': as('adminA', 'entities.update', 'PATCH', `/api/entities/${entityA!.id}`, {
+    riskLevel: 'high',
+  }),
+  'POST /api/entities/imports': {
+    // One entry per import, written when the rows reach the directory (the route returns before that).
+    action: 'entities.import',
+    run: async () => {
+      const res = await call(cookies.adminA, 'POST', '/api/entities/imports', { fileId: entityFileId });
+      await waitForEntityImport(t.app, cookies.adminA, (JSON.parse(res.body) as { id: string }).id);
+      return res;
+    },
+  },
+  'POST /api/inspection-items/import': as(
+    'admin',
+    'inspectionItems.import',
+    'POST',
+    '/api/inspection-items/import',
+    {
+      csv: readFileSync(
+        new URL('../../../shared/inspections/fixtures/random_inspection_items.csv', import.meta.url),
+        'utf8',
+      ),
+    },
   ),
   'POST /api/catalogs/violation-types/import': as(
     'admin',

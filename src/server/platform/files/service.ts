@@ -65,7 +65,8 @@ export function blobPath(filesDir: string, sha256: string): string {
 
 function looksLikeUtf8Text(buffer: Buffer): boolean {
   if (buffer.includes(0)) return false;
-  return !new TextDecoder('utf-8', { fatal: false }).decode(buffer).includes('\uFFFD');
+  // stream: a character cut in two by the end of the sniffed head is not an encoding error.
+  return !new TextDecoder('utf-8', { fatal: false }).decode(buffer, { stream: true }).includes('\uFFFD');
 }
 
 /** What the bytes are, not what the client says: sniffed from the content, then checked against the allow list. */

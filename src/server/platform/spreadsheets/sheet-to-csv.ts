@@ -38,3 +38,10 @@ export async function xlsxToCsv(buffer: Buffer, field: string): Promise<string> 
   });
   return lines.join('\n');
 }
+
+/** The text of a catalog upload (`{ csv }` or `{ xlsxBase64 }`, see ImportCatalogInput) for the CSV parsers. */
+export function catalogTextOf(body: { csv?: string; xlsxBase64?: string }): Promise<string> {
+  return body.xlsxBase64 !== undefined
+    ? xlsxToCsv(Buffer.from(body.xlsxBase64, 'base64'), 'xlsxBase64')
+    : Promise.resolve(body.csv ?? '');
+}

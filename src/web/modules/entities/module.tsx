@@ -1,0 +1,8 @@
+import { ShopOutlined } from '@ant-design/icons';
+import { lazyPage, type WebModule } from '../../platform/menu.ts';
+
+/** 检查对象名录库: every user reads the directory of their subtree; 'entities.manage' registers, edits and imports. */
+export const entitiesModule: WebModule = {
+  menu: [{ key: 'entities', label: '检查对象名录库', icon: <ShopOutlined />, path: '/entities' }],
+  routes: [{ path: '/entities', page: lazyPage(() => import('./entity-list-page.tsx'), 'EntityListPage') }],
+};
