@@ -23,7 +23,13 @@ export async function pickOption(page: Page, dialog: Locator, label: string, tex
     if ((await chosen.count()) > 0) return; // picked (on an earlier try); clicking again would deselect it
     await item.locator('.ant-select').click();
     const option = page.locator(`${openDropdown} .ant-select-item-option`).filter({ hasText: text }).first();
-    await option.click({ timeout: 5_000 });
+    if ((await item.locator('.ant-select-multiple').count()) && !(await option.count())) {
+      // A tags field (e.g. 合议人员) has no list of its own: type the value and press Enter to add it.
+      await item.locator('.ant-select input').fill(text);
+      await item.locator('.ant-select input').press('Enter');
+    } else {
+      await option.click({ timeout: 5_000 });
+    }
     // A multiple select stays open: click the dialog's title to close it, and wait until no list is left.
     await dialog.locator('.ant-modal-title').click();
     await expect(page.locator(openDropdown)).toHaveCount(0, { timeout: 5_000 });

@@ -2,7 +2,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp } from '../../test/test-app.ts';
-import { buildCertificate, buildOrgTree, loginTree, shiftDays } from '../../test/factories.ts';
+import {
+  buildCertificate,
+  buildOrgTree,
+  loginTree,
+  multipartBody,
+  shiftDays,
+  tinyPng,
+} from '../../test/factories.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 import { readDocxXml } from '../../platform/documents/render-docx.ts';
 import { procedureDeadlines } from '../../platform/procedure-engine/tables.ts';
@@ -205,6 +212,42 @@ describe('penalty cases', () => {
     assert.ok(!list.items.some((c: { id: string }) => c.id === id));
     const [row] = await t.database.db.select().from(penaltyCases).where(eq(penaltyCases.id, id));
     assert.equal(row!.state, 'lead');
+  });
+
+  test('a 文书 or evidence a city leader makes for a county case belongs to the county: its officers open it', async () => {
+    const created = await newCase(cookies.officerA1);
+    const id = created.json().id as string;
+    await t.database.db.update(penaltyCases).set({ state: 'filed' }).where(eq(penaltyCases.id, id));
+    const document = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/documents/onSiteRecord`,
+      headers: { cookie: cookies.leader },
+    });
+    assert.equal(document.statusCode, 200, document.body);
+    const evidence = multipartBody({
+      fields: { kind: 'photo', description: '现场照片', collectedOn: chinaToday() },
+      fileName: '现场.png',
+      bytes: tinyPng(7),
+    });
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/evidence`,
+      headers: { cookie: cookies.leader, ...evidence.headers },
+      payload: evidence.payload,
+    });
+    assert.equal(uploaded.statusCode, 200, uploaded.body);
+    for (const fileId of [document.json().fileId, uploaded.json().fileId]) {
+      const download = await t.app.inject({
+        url: `/api/files/${fileId}`,
+        headers: { cookie: cookies.officerA1 },
+      });
+      assert.equal(download.statusCode, 200, `county officer opens ${fileId}`);
+      const foreign = await t.app.inject({
+        url: `/api/files/${fileId}`,
+        headers: { cookie: cookies.officerB1 },
+      });
+      assert.equal(foreign.statusCode, 404);
+    }
   });
 
   test('the list is paginated on the server and searchable by party name and USCC', async () => {

@@ -312,11 +312,17 @@ export async function generateCaseDocument(
       blocks: blocksFor(documentKind, facts, today),
       signature: { organisation: facts.orgName, date: today },
     });
-    const file = await storeGeneratedFile(tx, actor, filesDir, {
-      fileName: `${label}-${facts.c.title}.docx`,
-      mimeType: docxMime,
-      buffer,
-    });
+    const file = await storeGeneratedFile(
+      tx,
+      actor,
+      filesDir,
+      {
+        fileName: `${label}-${facts.c.title}.docx`,
+        mimeType: docxMime,
+        buffer,
+      },
+      { orgId: current.orgId },
+    );
     const [row] = await tx
       .insert(caseDocuments)
       .values({

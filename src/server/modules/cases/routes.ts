@@ -157,10 +157,13 @@ export function registerCaseRoutes(app: App, ctx: RouteContext): void {
         const issues = fields.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
         throw new AppError(400, 'VALIDATION', `证据信息有误：${issues[0]!.message}`, issues);
       }
-      const file = await storeUpload(ctx.db, actor, ctx.config.filesDir, {
-        fileName: part.filename,
-        stream: part.file,
-      });
+      const file = await storeUpload(
+        ctx.db,
+        actor,
+        ctx.config.filesDir,
+        { fileName: part.filename, stream: part.file },
+        { orgId: current.orgId },
+      );
       const row = await inTransaction(ctx.db, async (tx) => {
         const [inserted] = await tx
           .insert(caseEvidence)

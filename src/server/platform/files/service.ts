@@ -98,11 +98,19 @@ async function sniffMimeType(tempPath: string, fileName: string): Promise<string
  * Stores an upload by its SHA-256 (written to a temp file, fsynced, renamed into place), then records it
  * in one transaction with its audit row. A crash before commit leaves at most an unreferenced blob.
  */
+/**
+ * Whose file it is: by default the uploader's organisation; a file made for a record (a case's 文书 or evidence)
+ * belongs to the record's organisation, so everyone who may read the record may read it — a city leader's
+ * decision on a county case is the county's document. The caller has already authorised writing that record.
+ */
+export type FileOwner = { orgId?: string };
+
 export async function storeUpload(
   db: Db,
   actor: Actor,
   filesDir: string,
   upload: { fileName: string; stream: Readable & { truncated?: boolean } },
+  owner: FileOwner = {},
 ): Promise<StoredFile> {
   requirePermission(actor, 'files.upload');
   const fileName = path.basename(upload.fileName || '未命名文件').slice(0, 200);
@@ -139,7 +147,14 @@ export async function storeUpload(
     return await inTransaction(db, async (tx) => {
       const [row] = await tx
         .insert(storedFiles)
-        .values({ orgId: actor.orgId, sha256, fileName, mimeType, sizeBytes: size, uploadedBy: actor.userId })
+        .values({
+          orgId: owner.orgId ?? actor.orgId,
+          sha256,
+          fileName,
+          mimeType,
+          sizeBytes: size,
+          uploadedBy: actor.userId,
+        })
         .returning();
       await recordAudit(tx, {
         actor,
@@ -175,13 +190,14 @@ export async function storeGeneratedFile(
   actor: Actor,
   filesDir: string,
   file: { fileName: string; mimeType: string; buffer: Buffer },
+  owner: FileOwner = {},
 ): Promise<StoredFile> {
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
   await writeBlob(filesDir, sha256, file.buffer);
   const [row] = await tx
     .insert(storedFiles)
     .values({
-      orgId: actor.orgId,
+      orgId: owner.orgId ?? actor.orgId,
       sha256,
       fileName: file.fileName,
       mimeType: file.mimeType,
