@@ -15,6 +15,7 @@ import {
   type RouteInfo,
 } from '../test/factories.ts';
 import { publicRoutes } from '../app.ts';
+import { readFileSync } from 'node:fs';
 
 // Bad input sent to every registered route, generated from each route's own zod schemas: a route added
 // tomorrow is covered without touching this file.
@@ -284,6 +285,54 @@ describe('errors on every route', () => {
     const notATable = await send('POST', '/api/entities/imports', { cookie: admin, payload: { fileId } });
     assert.equal(notATable.statusCode, 415);
     assert.equal(assertEnvelope(notATable, 'png import').code, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  test('catalog edits: an unreadable 裁量标准 names tiers.N.standard; wrong tiers and empty conditions name their fields', async () => {
+    const fixtures = new URL('../../shared/cases/fixtures/', import.meta.url);
+    for (const [kind, file] of [
+      ['violation-types', 'discretion_benchmarks.csv'],
+      ['mitigation-rules', 'mitigation_lists.csv'],
+    ]) {
+      const imported = await send('POST', `/api/catalogs/${kind}/import`, {
+        cookie: admin,
+        payload: { csv: readFileSync(new URL(file!, fixtures), 'utf8') },
+      });
+      assert.equal(imported.statusCode, 200, imported.body);
+    }
+    const first = async (kind: string) =>
+      ((await send('GET', `/api/catalogs/${kind}`, { cookie: admin })).json() as { items: { id: string }[] })
+        .items[0]!.id;
+    const violationUrl = `/api/catalogs/violation-types/${await first('violation-types')}`;
+    const tier = {
+      tier: 'ordinary',
+      label: '一般',
+      circumstances: '',
+      standard: '处1000元以上5000元以下罚款',
+    };
+    const edit = { title: '违法行为', legalBasis: '', penaltyBasis: '', tiers: [tier] };
+    const unreadable = await send('PATCH', violationUrl, {
+      cookie: admin,
+      payload: { ...edit, tiers: [tier, { ...tier, tier: 'heavier', standard: '从严处理' }] },
+    });
+    assertNamesFields(unreadable, 'unreadable standard', ['tiers.1.standard']);
+    assert.match(unreadable.body, /无法识别罚款幅度/);
+    const noPenalty = await send('PATCH', violationUrl, {
+      cookie: admin,
+      payload: { ...edit, tiers: [tier, { ...tier, tier: 'none', label: '不予处罚', standard: '' }] },
+    });
+    assert.equal(noPenalty.statusCode, 200, 'a no-penalty tier needs no readable fine');
+    const wrong = await send('PATCH', violationUrl, {
+      cookie: admin,
+      payload: { ...edit, title: ' ', tiers: [{ ...tier, tier: '特重' }] },
+    });
+    assertNamesFields(wrong, 'tier kind and empty title', ['tiers.0.tier', 'title']);
+    const none = await send('PATCH', violationUrl, { cookie: admin, payload: { ...edit, tiers: [] } });
+    assertNamesFields(none, 'no tiers', ['tiers']);
+    const rule = await send('PATCH', `/api/catalogs/mitigation-rules/${await first('mitigation-rules')}`, {
+      cookie: admin,
+      payload: { matter: '事项', basis: '', conditions: ['初次违法', ''] },
+    });
+    assertNamesFields(rule, 'empty condition and missing isActive', ['conditions.1', 'isActive']);
   });
 
   test('unknown /api paths are a 404 envelope; oversized JSON is 413', async () => {

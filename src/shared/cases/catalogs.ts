@@ -38,6 +38,9 @@ export const ViolationTypeSummary = z.object({
     z.object({ tier: z.string(), label: z.string(), circumstances: z.string(), standard: z.string() }),
   ),
   source: z.string(),
+  penaltyBasis: z.string().optional(),
+  /** The organisation that adopted it: only that organisation edits it. */
+  orgId: z.string().optional(),
 });
 export const CatalogListQuery = PageQuery.extend({
   q: z.string().trim().max(50).optional().describe('按名称查找'),
@@ -51,7 +54,60 @@ export const MitigationRuleSummary = z.object({
   basis: z.string(),
   conditions: z.array(z.string()),
   source: z.string(),
+  isActive: z.boolean().optional(),
+  orgId: z.string().optional(),
 });
+
+export const MitigationListQuery = CatalogListQuery.extend({
+  includeInactive: QueryBoolean.optional().describe('包括已停用的事项'),
+});
+
+const tierKinds = ['none', 'exempt', 'mitigated', 'lighter', 'ordinary', 'heavier'] as const;
+const text = (label: string, max: number, required = true) =>
+  required
+    ? z
+        .string({ message: `请填写${label}` })
+        .trim()
+        .min(1, `请填写${label}`)
+        .max(max, `${label}不超过${max}字`)
+    : z
+        .string({ message: `${label}应为文字` })
+        .trim()
+        .max(max, `${label}不超过${max}字`);
+
+/** 编辑裁量基准: the fine range of each tier is read again from its standard text. */
+export const UpdateViolationTypeInput = z.object({
+  title: text('违法行为', 500).describe('违法行为'),
+  legalBasis: text('法律依据', 5000, false).describe('法律依据'),
+  penaltyBasis: text('处罚依据', 5000, false).describe('处罚依据'),
+  tiers: z
+    .array(
+      z.object({
+        tier: z
+          .enum(tierKinds, { message: '裁量阶次应为不予、免予、减轻、从轻、一般或从重' })
+          .describe('阶次'),
+        label: text('阶次名称', 50).describe('阶次名称（如“从轻处罚”）'),
+        circumstances: text('适用情形', 5000, false).describe('适用情形'),
+        standard: text('裁量标准', 2000, false).describe('裁量标准或罚款幅度'),
+      }),
+      { message: '请填写裁量阶次' },
+    )
+    .min(1, '至少应有一个裁量阶次')
+    .max(20, '裁量阶次不超过20个'),
+});
+export type UpdateViolationTypeInput = z.infer<typeof UpdateViolationTypeInput>;
+
+/** 编辑减免清单事项; a rule no longer in force is deactivated (isActive false), never deleted. */
+export const UpdateMitigationRuleInput = z.object({
+  matter: text('事项', 1000).describe('事项或违法行为'),
+  basis: text('依据', 5000, false).describe('处罚依据或实施依据'),
+  conditions: z
+    .array(text('适用条件', 1000), { message: '适用条件应为文字列表' })
+    .max(30, '适用条件不超过30条')
+    .describe('适用条件'),
+  isActive: z.boolean({ message: '应为是或否' }).describe('是否有效'),
+});
+export type UpdateMitigationRuleInput = z.infer<typeof UpdateMitigationRuleInput>;
 
 /** The circumstances the officer answers; `yesNo` reads query strings for advice and JSON booleans to adopt it. */
 const circumstanceFields = <B extends z.ZodType<boolean, unknown>>(yesNo: B) => ({

@@ -8,7 +8,10 @@ import {
   DiscretionQuery,
   ImportCatalogInput,
   ImportResult,
+  MitigationListQuery,
   MitigationRuleSummary,
+  UpdateMitigationRuleInput,
+  UpdateViolationTypeInput,
   ViolationTypeSummary,
 } from '../../../shared/cases/catalogs.ts';
 import { PenaltySettingsInput, PenaltySettingsView } from '../../../shared/cases/penalty-settings.ts';
@@ -24,6 +27,8 @@ import {
   importMitigationCatalog,
   listMitigationRules,
   listViolationTypes,
+  updateMitigationRule,
+  updateViolationType,
 } from './catalogs.ts';
 
 const tags = ['裁量基准与减免清单'];
@@ -82,7 +87,7 @@ export function registerCatalogRoutes(app: App, ctx: RouteContext): void {
       schema: {
         tags,
         summary: '适用于本机构的减免清单事项',
-        querystring: CatalogListQuery,
+        querystring: MitigationListQuery,
         response: { 200: pageOf(MitigationRuleSummary), ...errors },
       },
     },
@@ -90,6 +95,32 @@ export function registerCatalogRoutes(app: App, ctx: RouteContext): void {
       const { page, pageSize } = request.query;
       return { ...(await listMitigationRules(ctx.db, requireActor(request), request.query)), page, pageSize };
     },
+  );
+  app.patch(
+    '/api/catalogs/violation-types/:id',
+    {
+      schema: {
+        tags,
+        summary: '编辑本机构裁量基准中的违法行为：名称、依据与裁量阶次（罚款幅度按裁量标准重新识别）',
+        params: IdParams,
+        body: UpdateViolationTypeInput,
+        response: { 200: ViolationTypeSummary, ...errors },
+      },
+    },
+    async (request) => updateViolationType(ctx.db, requireActor(request), request.params.id, request.body),
+  );
+  app.patch(
+    '/api/catalogs/mitigation-rules/:id',
+    {
+      schema: {
+        tags,
+        summary: '编辑本机构减免清单中的事项：事项、依据、适用条件，或停用该事项',
+        params: IdParams,
+        body: UpdateMitigationRuleInput,
+        response: { 200: MitigationRuleSummary, ...errors },
+      },
+    },
+    async (request) => updateMitigationRule(ctx.db, requireActor(request), request.params.id, request.body),
   );
   app.get(
     '/api/cases/:id/discretion',

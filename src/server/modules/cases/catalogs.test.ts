@@ -9,7 +9,8 @@ import { chinaToday } from '../../../shared/officers/eligibility.ts';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../../shared/cases/mitigation.ts';
-import { penaltyCases } from './tables.ts';
+import { mitigationRules, penaltyCases, violationTypes } from './tables.ts';
+import { importDiscretionCatalog, importMitigationCatalog } from './catalogs.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/cases/fixtures');
 const discretionCsv = fs.readFileSync(path.join(fixtures, 'discretion_benchmarks.csv'), 'utf8');
@@ -24,7 +25,7 @@ for (const user of [tree.users.officerA1, tree.users.officerA2]) {
     validUntil: shiftDays(today, 900),
   });
 }
-const cookies = await loginTree(t.app, tree, ['admin', 'officerA1', 'adminB']);
+const cookies = await loginTree(t.app, tree, ['admin', 'officerA1', 'adminA', 'adminB']);
 const post = (url: string, cookie: string, payload: unknown) =>
   t.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload as object });
 
@@ -221,4 +222,153 @@ test('a benchmark saved from Excel (.xlsx) imports like its CSV; a file that is 
     xlsxBase64,
   });
   assert.equal(both.statusCode, 400);
+});
+
+test('an edited 裁量标准 changes the advice; an unreadable one is refused; a deactivated 减免 rule is no longer offered', async () => {
+  const patch = (url: string, cookie: string, payload: unknown) =>
+    t.app.inject({ method: 'PATCH', url, headers: { cookie }, payload: payload as object });
+  const violation = (
+    await t.app.inject({
+      url: `/api/catalogs/violation-types?q=${encodeURIComponent('室内空气质量')}`,
+      headers: { cookie: cookies.admin },
+    })
+  ).json().items[0];
+  const created = await post('/api/cases', cookies.officerA1, {
+    title: '某浴场室内空气质量不符合标准案',
+    source: 'inspection',
+    party: {
+      kind: 'organisation',
+      name: '某浴场',
+      uscc: '91350100M000100Y43',
+      legalRepresentative: '赵某',
+      address: '东川县',
+    },
+    violationTypeId: violation.id,
+    assigneeId: tree.users.officerA1.id,
+    officerIds: [tree.users.officerA1.id, tree.users.officerA2.id],
+  });
+  assert.equal(created.statusCode, 200, created.body);
+  const advise = async (query = '') =>
+    (
+      await t.app.inject({
+        url: `/api/cases/${created.json().id}/discretion${query}`,
+        headers: { cookie: cookies.officerA1 },
+      })
+    ).json();
+  const before = await advise();
+  assert.deepEqual([before.proposal.minYuan, before.proposal.maxYuan], [10_000, 30_000]);
+
+  const tiers = violation.tiers.map((tier: { tier: string; standard: string }) =>
+    tier.tier === 'ordinary' ? { ...tier, standard: '处2万元以上4万元以下罚款' } : tier,
+  );
+  const body = {
+    title: violation.title,
+    legalBasis: violation.legalBasis,
+    penaltyBasis: violation.penaltyBasis,
+    tiers,
+  };
+  const url = `/api/catalogs/violation-types/${violation.id}`;
+  assert.equal((await patch(url, cookies.adminB, body)).statusCode, 404, 'county B cannot edit the city’s');
+  const edited = await patch(url, cookies.admin, body);
+  assert.equal(edited.statusCode, 200, edited.body);
+  const after = await advise();
+  assert.deepEqual([after.proposal.minYuan, after.proposal.maxYuan], [20_000, 40_000]);
+
+  const ordinary = tiers.findIndex((tier: { tier: string }) => tier.tier === 'ordinary');
+  const unreadable = await patch(url, cookies.admin, {
+    ...body,
+    tiers: tiers.map((tier: object, index: number) =>
+      index === ordinary ? { ...tier, standard: '视情节酌情处罚' } : tier,
+    ),
+  });
+  assert.equal(unreadable.statusCode, 400);
+  assert.deepEqual(
+    unreadable.json().error.fields.map((f: { path: string }) => f.path),
+    [`tiers.${ordinary}.standard`],
+  );
+  assert.match(unreadable.json().error.message, /无法识别罚款幅度/);
+  const noPenalty = await patch(url, cookies.admin, {
+    ...body,
+    tiers: [...tiers, { tier: 'none', label: '不予处罚', circumstances: '首次违法并及时改正', standard: '' }],
+  });
+  assert.equal(noPenalty.statusCode, 200, 'a no-penalty tier needs no fine');
+
+  // 减免清单: a local rule edited to name this act is offered for the case; deactivated, it is offered no more.
+  const circumstances = '?isFirstOffence=true&correctedInTime=true&harm=minor';
+  // (a 征求意见稿 rule is never offered, so one in force is taken)
+  const [local] = (
+    await t.database.db.select().from(mitigationRules).where(eq(mitigationRules.orgId, tree.city.id))
+  ).filter((r) => !(r.definition as { isDraft: boolean }).isDraft);
+  assert.ok(local);
+  const ruleUrl = `/api/catalogs/mitigation-rules/${local.id}`;
+  const ruleBody = {
+    matter: violation.title,
+    basis: local.basis,
+    conditions: ['初次违法', '危害后果轻微', '及时改正'],
+    isActive: true,
+  };
+  const renamed = await patch(ruleUrl, cookies.admin, ruleBody);
+  assert.equal(renamed.statusCode, 200, renamed.body);
+  const offered = (await advise(circumstances)).mitigations.map((m: { code: string }) => m.code);
+  assert.ok(offered.includes(local.code), `the edited rule is offered: ${offered.join(', ')}`);
+  assert.equal((await patch(ruleUrl, cookies.adminB, { ...ruleBody, isActive: false })).statusCode, 404);
+  const deactivated = await patch(ruleUrl, cookies.admin, { ...ruleBody, isActive: false });
+  assert.equal(deactivated.statusCode, 200, deactivated.body);
+  assert.equal(deactivated.json().isActive, false);
+  const offeredNow = (await advise(circumstances)).mitigations.map((m: { code: string }) => m.code);
+  assert.ok(!offeredNow.includes(local.code), 'a deactivated rule is not offered');
+  const listed = await t.app.inject({
+    url: '/api/catalogs/mitigation-rules?pageSize=200&includeInactive=true',
+    headers: { cookie: cookies.admin },
+  });
+  assert.ok(listed.json().items.some((r: { id: string }) => r.id === local.id));
+});
+
+test('only the adopting organisation edits its catalog: an officer without the permission gets 403, county B 404', async () => {
+  await importDiscretionCatalog(t.database.db, null, tree.instituteA.id, discretionCsv);
+  await importMitigationCatalog(t.database.db, null, tree.instituteA.id, mitigationCsv);
+  const [violation] = await t.database.db
+    .select()
+    .from(violationTypes)
+    .where(eq(violationTypes.orgId, tree.instituteA.id))
+    .limit(1);
+  const [rule] = await t.database.db
+    .select()
+    .from(mitigationRules)
+    .where(eq(mitigationRules.orgId, tree.instituteA.id))
+    .limit(1);
+  const edits = [
+    [
+      `/api/catalogs/violation-types/${violation!.id}`,
+      {
+        title: '改过的违法行为',
+        legalBasis: violation!.legalBasis,
+        penaltyBasis: violation!.penaltyBasis,
+        tiers: [
+          { tier: 'ordinary', label: '一般', circumstances: '', standard: '处1000元以上5000元以下罚款' },
+        ],
+      },
+    ],
+    [
+      `/api/catalogs/mitigation-rules/${rule!.id}`,
+      { matter: '改过的事项', basis: rule!.basis, conditions: ['初次违法'], isActive: true },
+    ],
+  ] as const;
+  for (const [url, payload] of edits) {
+    const send = (cookie: string) =>
+      t.app.inject({ method: 'PATCH', url, headers: { cookie }, payload: payload as object });
+    assert.equal((await send(cookies.officerA1)).statusCode, 403, `${url}: officer without catalogs.manage`);
+    assert.equal((await send(cookies.adminB)).statusCode, 404, `${url}: county B`);
+    const own = await send(cookies.adminA);
+    assert.equal(own.statusCode, 200, own.body);
+  }
+  const [edited] = await t.database.db
+    .select()
+    .from(violationTypes)
+    .where(eq(violationTypes.id, violation!.id));
+  assert.equal(edited!.title, '改过的违法行为');
+  assert.equal(
+    (edited!.tiers as { tiers: { fine?: { maxFen?: number } }[] }).tiers[0]!.fine?.maxFen,
+    500_000,
+  );
 });

@@ -2,12 +2,18 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import type { AdoptDiscretionInput } from '../../../shared/cases/catalogs.ts';
+import type {
+  AdoptDiscretionInput,
+  UpdateMitigationRuleInput,
+  UpdateViolationTypeInput,
+} from '../../../shared/cases/catalogs.ts';
 import {
   checkPenaltyAgainstRange,
   discretionTierLabels,
+  type DiscretionTier,
   type DiscretionTierKind,
   parseDiscretionCsv,
+  parseFineRange,
   proposeDiscretion,
   type ViolationType,
 } from '../../../shared/cases/discretion.ts';
@@ -19,7 +25,7 @@ import {
   type MitigationRule,
 } from '../../../shared/cases/mitigation.ts';
 import { orgs } from '../../platform/orgs/tables.ts';
-import { type Actor, requirePermission } from '../../platform/access/actor.ts';
+import { type Actor, authorize, requirePermission } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { mitigationRules, penaltyCases, violationTypes } from './tables.ts';
@@ -122,7 +128,156 @@ export async function importMitigationCatalog(
   return { imported: rules.length, errors };
 }
 
-type CatalogQuery = { page: number; pageSize: number; q?: string };
+/** A catalog row with its organisation's path, for `authorize`; undefined when there is none. */
+async function catalogOwner(
+  db: Db,
+  table: typeof violationTypes | typeof mitigationRules,
+  id: string,
+): Promise<{ orgId: string; orgPath: string } | undefined> {
+  const [row] = await db
+    .select({ orgId: table.orgId, orgPath: orgs.path })
+    .from(table as typeof violationTypes)
+    .innerJoin(orgs, eq(orgs.id, table.orgId))
+    .where(eq(table.id, id));
+  return row;
+}
+
+/**
+ * 编辑裁量基准: title, bases and tiers of one violation type of the actor's organisation (a catalog adopted above
+ * is edited by the organisation that adopted it). Each tier's fine range is read again from its standard; a
+ * standard that cannot be read is refused (不予/免予 tiers carry no fine).
+ */
+export async function updateViolationType(db: Db, actor: Actor, id: string, input: UpdateViolationTypeInput) {
+  const owner = await catalogOwner(db, violationTypes, id);
+  authorize(actor, owner, { write: true, permission: 'catalogs.manage', what: '裁量基准' });
+  const tiers = input.tiers.map((tier, index): DiscretionTier => {
+    const noPenalty = tier.tier === 'none' || tier.tier === 'exempt';
+    const parsed = noPenalty || tier.standard === '' ? null : parseFineRange(tier.standard);
+    if (!noPenalty && tier.standard === '')
+      throw invalidField(`tiers.${index}.standard`, '请填写裁量标准或罚款幅度');
+    if (!noPenalty && parsed === null)
+      throw invalidField(
+        `tiers.${index}.standard`,
+        `无法识别罚款幅度“${tier.standard}”，请写明如“处5000元以上1万元以下罚款”`,
+      );
+    return {
+      tier: tier.tier,
+      label: tier.label,
+      circumstances: tier.circumstances,
+      standard: tier.standard,
+      ...(parsed?.fine ? { fine: parsed.fine } : {}),
+      warning: parsed?.warning ?? false,
+      otherPenalties: parsed?.otherPenalties ?? [],
+      isPartial: false,
+      line: 0,
+    };
+  });
+  return inTransaction(db, async (tx) => {
+    const [before] = await tx.select().from(violationTypes).where(eq(violationTypes.id, id));
+    const previous = before!.tiers as ViolationType;
+    const next: ViolationType = {
+      ...previous,
+      title: input.title,
+      legalBasis: input.legalBasis,
+      penaltyBasis: input.penaltyBasis,
+      tiers: tiers.map((tier, index) => ({ ...tier, line: previous.tiers[index]?.line ?? previous.line })),
+    };
+    const [updated] = await tx
+      .update(violationTypes)
+      .set({
+        title: input.title,
+        legalBasis: input.legalBasis,
+        penaltyBasis: input.penaltyBasis,
+        tiers: next as unknown as Record<string, unknown>,
+      })
+      .where(eq(violationTypes.id, id))
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      orgId: before!.orgId,
+      action: 'catalogs.updateViolationType',
+      entityType: 'violationTypes',
+      entityId: id,
+      before: violationTypeView(before!),
+      after: violationTypeView(updated!),
+    });
+    return violationTypeView(updated!);
+  });
+}
+
+/** 编辑减免清单事项: matter, basis, conditions, and whether it is in force (a deactivated rule is no longer offered). */
+export async function updateMitigationRule(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UpdateMitigationRuleInput,
+) {
+  const owner = await catalogOwner(db, mitigationRules, id);
+  authorize(actor, owner, { write: true, permission: 'catalogs.manage', what: '减免清单事项' });
+  return inTransaction(db, async (tx) => {
+    const [before] = await tx.select().from(mitigationRules).where(eq(mitigationRules.id, id));
+    const definition = before!.definition as MitigationRule | null;
+    const [updated] = await tx
+      .update(mitigationRules)
+      .set({
+        matter: input.matter,
+        basis: input.basis,
+        conditions: input.conditions,
+        isActive: input.isActive,
+        definition: definition
+          ? ({
+              ...definition,
+              matter: input.matter,
+              basis: input.basis,
+              conditions: input.conditions,
+            } as unknown as Record<string, unknown>)
+          : null,
+      })
+      .where(eq(mitigationRules.id, id))
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      orgId: before!.orgId,
+      action: 'catalogs.updateMitigationRule',
+      entityType: 'mitigationRules',
+      entityId: id,
+      before: mitigationRuleView(before!),
+      after: mitigationRuleView(updated!),
+    });
+    return mitigationRuleView(updated!);
+  });
+}
+
+const violationTypeView = (r: typeof violationTypes.$inferSelect) => ({
+  id: r.id,
+  orgId: r.orgId,
+  code: r.code,
+  specialty: r.specialty,
+  title: r.title,
+  legalBasis: r.legalBasis,
+  penaltyBasis: r.penaltyBasis,
+  source: r.source,
+  tiers: (r.tiers as ViolationType).tiers.map((t) => ({
+    tier: t.tier,
+    label: t.label,
+    circumstances: t.circumstances,
+    standard: t.standard,
+  })),
+});
+
+const mitigationRuleView = (r: typeof mitigationRules.$inferSelect) => ({
+  id: r.id,
+  orgId: r.orgId,
+  code: r.code,
+  listKind: r.listKind,
+  matter: r.matter,
+  basis: r.basis,
+  conditions: r.conditions,
+  source: r.source,
+  isActive: r.isActive,
+});
+
+type CatalogQuery = { page: number; pageSize: number; q?: string; includeInactive?: boolean };
 
 /** One page of a catalog table that applies to the actor, searched on `searchColumn`, ordered by code. */
 async function catalogPage<T extends typeof violationTypes | typeof mitigationRules>(
@@ -134,7 +289,7 @@ async function catalogPage<T extends typeof violationTypes | typeof mitigationRu
 ): Promise<{ rows: T['$inferSelect'][]; total: number }> {
   const where = and(
     appliesToActor(table.orgId, actor),
-    eq(table.isActive, true),
+    query.includeInactive ? undefined : eq(table.isActive, true),
     query.q ? ilike(searchColumn, `%${query.q}%`) : undefined,
   );
   const [total] = await db
@@ -153,39 +308,12 @@ async function catalogPage<T extends typeof violationTypes | typeof mitigationRu
 
 export async function listViolationTypes(db: Db, actor: Actor, query: CatalogQuery) {
   const { rows, total } = await catalogPage(db, violationTypes, violationTypes.title, actor, query);
-  return {
-    total,
-    items: rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      specialty: r.specialty,
-      title: r.title,
-      legalBasis: r.legalBasis,
-      source: r.source,
-      tiers: (r.tiers as ViolationType).tiers.map((t) => ({
-        tier: t.tier,
-        label: t.label,
-        circumstances: t.circumstances,
-        standard: t.standard,
-      })),
-    })),
-  };
+  return { total, items: rows.map(violationTypeView) };
 }
 
 export async function listMitigationRules(db: Db, actor: Actor, query: CatalogQuery) {
   const { rows, total } = await catalogPage(db, mitigationRules, mitigationRules.matter, actor, query);
-  return {
-    total,
-    items: rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      listKind: r.listKind,
-      matter: r.matter,
-      basis: r.basis,
-      conditions: r.conditions,
-      source: r.source,
-    })),
-  };
+  return { total, items: rows.map(mitigationRuleView) };
 }
 
 const fen = (yuan: number | undefined) => (yuan === undefined ? undefined : Math.round(yuan * 100));

@@ -99,6 +99,28 @@ const [violationOfA] = await db
   .where(eq(violationTypes.orgId, tree.instituteA.id))
   .limit(1);
 await db.update(penaltyCases).set({ violationTypeId: violationOfA!.id }).where(eq(penaltyCases.id, caseA.id));
+// An edit of each catalog's first entry of county A: the body keeps what is there.
+const [violationRowOfA] = await db
+  .select()
+  .from(violationTypes)
+  .where(eq(violationTypes.id, violationOfA!.id));
+const [mitigationRuleOfA] = await db
+  .select()
+  .from(mitigationRules)
+  .where(eq(mitigationRules.orgId, tree.instituteA.id))
+  .limit(1);
+const violationEditOfA = {
+  title: violationRowOfA!.title,
+  legalBasis: violationRowOfA!.legalBasis,
+  penaltyBasis: violationRowOfA!.penaltyBasis,
+  tiers: [{ tier: 'ordinary', label: '一般', circumstances: '', standard: '处1000元以上5000元以下罚款' }],
+};
+const mitigationEditOfA = {
+  matter: mitigationRuleOfA!.matter,
+  basis: mitigationRuleOfA!.basis,
+  conditions: mitigationRuleOfA!.conditions,
+  isActive: true,
+};
 const catalogIdsOfA = async (table: typeof violationTypes | typeof mitigationRules) =>
   (await db.select({ id: table.id }).from(table).where(eq(table.orgId, tree.instituteA.id))).map((r) => r.id);
 
@@ -466,6 +488,14 @@ const fixtures: Record<string, Fixture> = {
     'id',
     () => catalogIdsOfA(mitigationRules),
     byA1,
+  ),
+  'PATCH /api/catalogs/violation-types/:id': record(
+    req('PATCH', `/api/catalogs/violation-types/${violationOfA!.id}`, violationEditOfA),
+    () => rows(violationTypes, eq(violationTypes.id, violationOfA!.id)),
+  ),
+  'PATCH /api/catalogs/mitigation-rules/:id': record(
+    req('PATCH', `/api/catalogs/mitigation-rules/${mitigationRuleOfA!.id}`, mitigationEditOfA),
+    () => rows(mitigationRules, eq(mitigationRules.id, mitigationRuleOfA!.id)),
   ),
   'POST /api/catalogs/violation-types/import': ownOnly(
     'a catalog is adopted by the caller’s own organisation',

@@ -21,8 +21,8 @@ import {
 import { readFileSync } from 'node:fs';
 import { auditLog } from './tables.ts';
 import { orgs } from '../orgs/tables.ts';
-import { penaltyCases, violationTypes } from '../../modules/cases/tables.ts';
-import { importDiscretionCatalog } from '../../modules/cases/catalogs.ts';
+import { mitigationRules, penaltyCases, violationTypes } from '../../modules/cases/tables.ts';
+import { importDiscretionCatalog, importMitigationCatalog } from '../../modules/cases/catalogs.ts';
 import { casefileReviewFiles } from '../../modules/casefile-reviews/tables.ts';
 import type { Db } from '../../db/client.ts';
 import { entities } from '../../modules/entities/tables.ts';
@@ -56,6 +56,8 @@ const caseA = newCase.json() as { id: string };
 await importDiscretionCatalog(db, null, tree.instituteA.id, catalogCsv('discretion_benchmarks.csv'));
 const [violationOfA] = await db.select({ id: violationTypes.id }).from(violationTypes).limit(1);
 await db.update(penaltyCases).set({ violationTypeId: violationOfA!.id }).where(eq(penaltyCases.id, caseA.id));
+await importMitigationCatalog(db, null, tree.instituteA.id, catalogCsv('mitigation_lists.csv'));
+const [mitigationRuleOfA] = await db.select({ id: mitigationRules.id }).from(mitigationRules).limit(1);
 
 // 案卷评查: three closed cases of county A, a round holding one of them (to score) and a round to close.
 const [caseARow] = await db.select().from(penaltyCases).where(eq(penaltyCases.id, caseA.id));
@@ -356,6 +358,25 @@ const writeCases: Record<string, WriteCase> = {
         'utf8',
       ),
     },
+  ),
+  'PATCH /api/catalogs/violation-types/:id': as(
+    'adminA',
+    'catalogs.updateViolationType',
+    'PATCH',
+    `/api/catalogs/violation-types/${violationOfA!.id}`,
+    {
+      title: '公共场所室内空气质量不符合卫生标准',
+      legalBasis: '《公共场所卫生管理条例实施细则》',
+      penaltyBasis: '《公共场所卫生管理条例实施细则》第三十六条',
+      tiers: [{ tier: 'ordinary', label: '一般', circumstances: '', standard: '处1000元以上5000元以下罚款' }],
+    },
+  ),
+  'PATCH /api/catalogs/mitigation-rules/:id': as(
+    'adminA',
+    'catalogs.updateMitigationRule',
+    'PATCH',
+    `/api/catalogs/mitigation-rules/${mitigationRuleOfA!.id}`,
+    { matter: '初次违法且及时改正', basis: '', conditions: ['初次违法', '及时改正'], isActive: false },
   ),
   'POST /api/catalogs/violation-types/import': as(
     'admin',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Input, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { ImportOutlined } from '@ant-design/icons';
+import { EditOutlined, ImportOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import { useAuth } from '../../platform/auth.tsx';
 import { RecordTable } from '../../platform/record-table.tsx';
@@ -8,6 +8,7 @@ import { useIsPhone } from '../../platform/use-media-query.ts';
 import type { MitigationRuleSummary, ViolationTypeSummary } from '../../../shared/cases/catalogs.ts';
 import { mitigationListKindLabels } from '../../../shared/cases/mitigation.ts';
 import { ImportCsvModal } from './import-csv-modal.tsx';
+import { MitigationRuleEditDrawer, ViolationTypeEditDrawer } from './catalog-edit-drawers.tsx';
 import { PenaltySettingsTab } from './penalty-settings-tab.tsx';
 
 type ViolationType = z.infer<typeof ViolationTypeSummary>;
@@ -74,6 +75,24 @@ function TierTable({ tiers }: { tiers: Tier[] }) {
   );
 }
 
+/** 编辑 for a row the user's organisation adopted (a catalog adopted above is edited there). */
+function editColumn<T extends { orgId?: string }>(
+  canEdit: (row: T) => boolean,
+  onEdit: (row: T) => void,
+): TableColumnsType<T>[number] {
+  return {
+    title: '操作',
+    key: 'actions',
+    fixed: 'right',
+    render: (_, row) =>
+      canEdit(row) ? (
+        <Button size="small" type="link" icon={<EditOutlined />} onClick={() => onEdit(row)}>
+          编辑
+        </Button>
+      ) : null,
+  };
+}
+
 function violationColumns(isPhone: boolean): TableColumnsType<ViolationType> {
   return [
     { title: '编号', dataIndex: 'code', responsive: ['lg'] },
@@ -130,6 +149,11 @@ function mitigationColumns(isPhone: boolean): TableColumnsType<MitigationRule> {
       render: (value: string, row) => (
         <div style={{ minWidth: isPhone ? 160 : 220, maxWidth: isPhone ? 200 : 300, whiteSpace: 'normal' }}>
           {value}
+          {row.isActive === false && (
+            <Tag color="default" style={{ marginInlineStart: 6 }}>
+              已停用
+            </Tag>
+          )}
           {isPhone && (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -174,6 +198,8 @@ function mitigationColumns(isPhone: boolean): TableColumnsType<MitigationRule> {
 
 type CatalogTabProps = {
   canImport: boolean;
+  canEdit: (row: { orgId?: string }) => boolean;
+  onEdited: () => void;
   onImport: () => void;
   refreshKey: number;
 };
@@ -209,16 +235,17 @@ function Toolbar({
   );
 }
 
-function ViolationTypesTab({ canImport, onImport, refreshKey }: CatalogTabProps) {
+function ViolationTypesTab({ canImport, canEdit, onImport, onEdited, refreshKey }: CatalogTabProps) {
   const isPhone = useIsPhone();
   const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<ViolationType>();
   return (
     <>
       <Toolbar placeholder="违法行为名称" onSearch={setQ} canImport={canImport} onImport={onImport} />
       <RecordTable<ViolationType>
         path="/catalogs/violation-types"
         query={{ q }}
-        columns={violationColumns(isPhone)}
+        columns={[...violationColumns(isPhone), editColumn<ViolationType>(canEdit, setEditing)]}
         rowKey="id"
         refreshKey={refreshKey}
         emptyText="本机构尚无适用的裁量基准"
@@ -227,23 +254,40 @@ function ViolationTypesTab({ canImport, onImport, refreshKey }: CatalogTabProps)
           rowExpandable: (row) => row.tiers.length > 0,
         }}
       />
+      <ViolationTypeEditDrawer
+        row={editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          onEdited();
+        }}
+      />
     </>
   );
 }
 
-function MitigationRulesTab({ canImport, onImport, refreshKey }: CatalogTabProps) {
+function MitigationRulesTab({ canImport, canEdit, onImport, onEdited, refreshKey }: CatalogTabProps) {
   const isPhone = useIsPhone();
   const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<MitigationRule>();
   return (
     <>
       <Toolbar placeholder="事项名称" onSearch={setQ} canImport={canImport} onImport={onImport} />
       <RecordTable<MitigationRule>
         path="/catalogs/mitigation-rules"
-        query={{ q }}
-        columns={mitigationColumns(isPhone)}
+        query={{ q, includeInactive: canImport ? true : undefined }}
+        columns={[...mitigationColumns(isPhone), editColumn<MitigationRule>(canEdit, setEditing)]}
         rowKey="id"
         refreshKey={refreshKey}
         emptyText="本机构尚无适用的减免清单"
+      />
+      <MitigationRuleEditDrawer
+        row={editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          onEdited();
+        }}
       />
     </>
   );
@@ -254,8 +298,11 @@ type CatalogTab = ImportKind | 'settings';
 
 /** 裁量基准 and 减免清单 that apply to the user's organisation (its own and those adopted from above). */
 export function CatalogsPage() {
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const canImport = can('catalogs.manage');
+  const canEdit = (row: { orgId?: string }) =>
+    canImport && row.orgId !== undefined && row.orgId === me?.org.id;
+  const refresh = (kind: ImportKind) => setRefreshKeys((keys) => ({ ...keys, [kind]: keys[kind] + 1 }));
   const [tab, setTab] = useState<CatalogTab>('benchmarks');
   const [importing, setImporting] = useState<ImportKind>();
   const [refreshKeys, setRefreshKeys] = useState({ benchmarks: 0, mitigations: 0 });
@@ -276,6 +323,8 @@ export function CatalogsPage() {
               children: (
                 <ViolationTypesTab
                   canImport={canImport}
+                  canEdit={canEdit}
+                  onEdited={() => refresh('benchmarks')}
                   onImport={() => setImporting('benchmarks')}
                   refreshKey={refreshKeys.benchmarks}
                 />
@@ -287,6 +336,8 @@ export function CatalogsPage() {
               children: (
                 <MitigationRulesTab
                   canImport={canImport}
+                  canEdit={canEdit}
+                  onEdited={() => refresh('mitigations')}
                   onImport={() => setImporting('mitigations')}
                   refreshKey={refreshKeys.mitigations}
                 />
