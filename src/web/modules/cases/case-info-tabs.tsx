@@ -41,7 +41,7 @@ export function PartyInfo({ party }: { party: CaseDetail['party'] }) {
                 </Tag>
               </Space>
             ) : (
-              '未关联（名录库中无此统一社会信用代码）'
+              '未关联（本机构及下级的名录中无此统一社会信用代码）'
             )}
           </Descriptions.Item>
         </>
