@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../law/calendar.ts';
 import { validateUscc } from '../platform/identifiers.ts';
+import { Id } from '../platform/pagination.ts';
 
 /** person = 公民 (natural person); organisation = 法人或者其他组织 (thresholds of 第五十一条、第六十三条 differ). */
 export const partyKinds = ['person', 'organisation'] as const;
@@ -138,6 +139,8 @@ const OrganisationInput = z.object({
     .max(50, '法定代表人（负责人）不超过50个字'),
   address: Address,
   phone: Phone,
+  /** 检查对象名录库 entry picked on the form; without it the entry with the same 统一社会信用代码 is linked. */
+  entityId: Id.nullish().describe('检查对象（名录库）'),
 });
 
 /** A party as entered: 公民 with an identity document, or 法人/其他组织 with a 统一社会信用代码. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Id, IsoDate, PageQuery, QueryBoolean } from '../platform/pagination.ts';
 import { PartyInput, partyKinds } from './parties.ts';
 import { ordinaryPenaltyStates } from './procedure.ts';
+import { creditLevels, riskLevels } from '../entities/payloads.ts';
 
 export const caseProcedures = ['ordinary', 'simple'] as const;
 export const caseSources = ['inspection', 'complaint', 'referral', 'randomInspection', 'other'] as const;
@@ -40,6 +41,7 @@ export const CaseListQuery = PageQuery.extend({
   officerId: Id.optional().describe('承办人员'),
   overdue: QueryBoolean.optional().describe('只看有逾期期限的案件'),
   violationTypeId: Id.optional(),
+  entityId: Id.optional().describe('检查对象（当事人关联的名录库单位）'),
   from: IsoDate.optional().describe('登记日期起'),
   to: IsoDate.optional().describe('登记日期止'),
   q: z.string().trim().max(50).optional().describe('案号、当事人名称或统一社会信用代码'),
@@ -117,6 +119,16 @@ export const CaseDetail = CaseSummary.extend({
     legalRepresentative: z.string().nullable(),
     address: z.string().nullable(),
     phone: z.string().nullable(),
+    /** The linked 检查对象名录库 entry (organisations only); null when none is linked. */
+    entity: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        category: z.string(),
+        riskLevel: z.enum(riskLevels).nullable(),
+        creditLevel: z.enum(creditLevels).nullable(),
+      })
+      .nullable(),
   }),
   officers: z.array(z.object({ userId: z.string(), displayName: z.string(), isLead: z.boolean() })),
   isMajor: z.boolean(),

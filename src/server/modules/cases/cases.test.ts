@@ -9,11 +9,13 @@ import {
   multipartBody,
   shiftDays,
   tinyPng,
+  usccFor,
 } from '../../test/factories.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 import { readDocxXml } from '../../platform/documents/render-docx.ts';
 import { procedureDeadlines } from '../../platform/procedure-engine/tables.ts';
-import { penaltyCases } from './tables.ts';
+import { entities } from '../entities/tables.ts';
+import { parties, penaltyCases } from './tables.ts';
 
 const t = await createTestApp();
 const password = 'Case-Passw0rd';
@@ -291,5 +293,128 @@ describe('penalty cases', () => {
       await t.app.inject({ url: '/api/cases?state=filed', headers: { cookie: cookies.leader } })
     ).json();
     assert.ok(byState.items.every((c: { state: string }) => c.state === 'filed'));
+  });
+});
+
+const entityOf = async (orgId: string, n: number, name: string) => {
+  const [row] = await t.database.db
+    .insert(entities)
+    .values({
+      orgId,
+      uscc: usccFor(n),
+      name,
+      category: '医疗机构',
+      areaCode: '330102',
+      riskLevel: 'high',
+      creditLevel: 'C',
+    })
+    .returning();
+  return row!;
+};
+const organisation = (uscc: string, extra: Record<string, unknown> = {}) => ({
+  party: {
+    kind: 'organisation',
+    name: '某诊所有限公司',
+    uscc,
+    legalRepresentative: '钱某',
+    address: '东川县建设路9号',
+    ...extra,
+  },
+});
+const linkOf = async (caseId: string) =>
+  (
+    await t.database.db
+      .select({ entityId: parties.entityId })
+      .from(parties)
+      .innerJoin(penaltyCases, eq(penaltyCases.partyId, parties.id))
+      .where(eq(penaltyCases.id, caseId))
+  )[0]!.entityId;
+const ownEntity = await entityOf(tree.instituteA.id, 9001, '东川县名录诊所');
+const foreignEntity = await entityOf(tree.instituteB.id, 9002, '西岭县名录诊所');
+
+describe('parties linked to the 检查对象名录库', () => {
+  test('an organisation party is linked to the entity with its USCC in the actor’s subtree; the detail shows it', async () => {
+    const created = await newCase(cookies.officerA1, organisation(ownEntity.uscc));
+    assert.equal(created.statusCode, 200, created.body);
+    assert.deepEqual(created.json().party.entity, {
+      id: ownEntity.id,
+      name: '东川县名录诊所',
+      category: '医疗机构',
+      riskLevel: 'high',
+      creditLevel: 'C',
+    });
+    assert.equal(await linkOf(created.json().id), ownEntity.id);
+    const unknown = await newCase(cookies.officerA1, organisation(usccFor(9003)));
+    assert.equal(unknown.statusCode, 200, unknown.body);
+    assert.equal(unknown.json().party.entity, null, 'a code not in the directory links nothing');
+    const person = await newCase(cookies.officerA1, {
+      party: {
+        kind: 'person',
+        name: '钱某某',
+        idNumber: '110101199003071233',
+        address: '东川县',
+        entityId: ownEntity.id,
+      },
+    });
+    assert.equal(person.statusCode, 200, person.body);
+    assert.equal(await linkOf(person.json().id), null, 'a natural person is never linked');
+  });
+
+  test('another county’s entity with the same USCC is not linked; an explicit entityId is checked', async () => {
+    const sameCode = await newCase(cookies.officerA1, organisation(foreignEntity.uscc));
+    assert.equal(sameCode.statusCode, 200, sameCode.body);
+    assert.equal(sameCode.json().party.entity, null);
+    assert.equal(await linkOf(sameCode.json().id), null);
+    for (const [entityId, message] of [
+      [foreignEntity.id, /不存在/],
+      ['00000000-0000-4000-8000-000000000000', /不存在/],
+    ] as const) {
+      const refused = await newCase(cookies.officerA1, organisation(foreignEntity.uscc, { entityId }));
+      assert.equal(refused.statusCode, 400, refused.body);
+      assert.deepEqual(
+        refused.json().error.fields.map((f: { path: string }) => f.path),
+        ['party.entityId'],
+      );
+      assert.match(refused.json().error.message, message);
+    }
+    const mismatch = await newCase(
+      cookies.officerA1,
+      organisation(usccFor(9004), { entityId: ownEntity.id }),
+    );
+    assert.equal(mismatch.statusCode, 400);
+    assert.equal(mismatch.json().error.fields[0].path, 'party.entityId');
+    const malformed = await newCase(cookies.officerA1, organisation(ownEntity.uscc, { entityId: 'x' }));
+    assert.equal(malformed.statusCode, 400);
+    assert.equal(malformed.json().error.fields[0].path, 'party.entityId');
+    const picked = await newCase(cookies.officerA1, organisation(ownEntity.uscc, { entityId: ownEntity.id }));
+    assert.equal(picked.statusCode, 200, picked.body);
+    assert.equal(picked.json().party.entity.id, ownEntity.id);
+  });
+
+  test('the case list filters by entity within the subtree; another county’s entity is not found', async () => {
+    const entity = await entityOf(tree.instituteA.id, 9005, '东川县筛选诊所');
+    const linked = (await newCase(cookies.officerA1, organisation(entity.uscc))).json().id as string;
+    await newCase(cookies.officerA1, organisation(usccFor(9006)));
+    for (const cookie of [cookies.officerA1, cookies.leader]) {
+      const list = await t.app.inject({
+        url: `/api/cases?entityId=${entity.id}&pageSize=1`,
+        headers: { cookie },
+      });
+      assert.equal(list.statusCode, 200, list.body);
+      assert.deepEqual(
+        list.json().items.map((c: { id: string }) => c.id),
+        [linked],
+      );
+      assert.equal(list.json().total, 1);
+    }
+    for (const cookie of [cookies.officerB1, cookies.adminB]) {
+      const foreign = await t.app.inject({ url: `/api/cases?entityId=${entity.id}`, headers: { cookie } });
+      assert.equal(foreign.statusCode, 404, foreign.body);
+    }
+    const own = await t.app.inject({
+      url: `/api/cases?entityId=${foreignEntity.id}`,
+      headers: { cookie: cookies.officerA1 },
+    });
+    assert.equal(own.statusCode, 404);
   });
 });

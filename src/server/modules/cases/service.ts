@@ -18,12 +18,14 @@ import { chinaToday } from '../../../shared/officers/eligibility.ts';
 import { orgs, users } from '../../platform/orgs/tables.ts';
 import { storedFiles } from '../../platform/files/tables.ts';
 import { procedureDeadlines } from '../../platform/procedure-engine/tables.ts';
-import { type Actor, authorize, type Owned } from '../../platform/access/actor.ts';
+import { type Actor, authorize, canRead, type Owned } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { findOrgOwner } from '../../platform/orgs/service.ts';
 import { assertCertifiedOfficers } from '../../platform/officers/enforcement.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
 import { countCapped } from '../../db/count-capped.ts';
+import type { PartyInput } from '../../../shared/cases/parties.ts';
+import { entities } from '../entities/tables.ts';
 import {
   caseDocuments,
   caseEvidence,
@@ -43,6 +45,7 @@ const initialStates = {
   simple: simplePenaltyProcedure.initial,
 } as const;
 const fenToYuan = (fen: number) => fen / 100;
+type CaseDetailEntity = NonNullable<CaseDetail['party']['entity']>;
 
 /** The case's owner for `authorize`, or null when no such case exists. */
 export async function findCaseOwner(db: Db, caseId: string): Promise<(Owned & { state: string }) | null> {
@@ -52,6 +55,34 @@ export async function findCaseOwner(db: Db, caseId: string): Promise<(Owned & { 
     .innerJoin(orgs, eq(orgs.id, penaltyCases.orgId))
     .where(eq(penaltyCases.id, caseId));
   return row ?? null;
+}
+
+/**
+ * The 检查对象名录库 entry an organisation party is linked to: the one picked on the form (`entityId`, checked), or
+ * else the entry with the party's 统一社会信用代码. The directory is read as every record is, within the actor's
+ * subtree (the case's own organisation and below) — not an ancestor's directory: the case's officers could not open
+ * such an entry's page (404), and the county that inspects a unit is the one that keeps it in the directory (the
+ * import and the demo seed put entries there). Another county's entry is never linked, even with the same code.
+ * A code is in the directory once, so there is at most one candidate. Natural persons are never linked.
+ */
+async function resolvePartyEntity(db: Db, actor: Actor, party: PartyInput): Promise<string | null> {
+  if (party.kind !== 'organisation') return null;
+  const candidates = db
+    .select({ id: entities.id, uscc: entities.uscc, orgId: entities.orgId, orgPath: orgs.path })
+    .from(entities)
+    .innerJoin(orgs, eq(orgs.id, entities.orgId));
+  if (party.entityId) {
+    const [row] = await candidates.where(eq(entities.id, party.entityId));
+    if (!row || !canRead(actor, row))
+      throw invalidField('party.entityId', '检查对象不存在或不在本机构可查阅的名录中');
+    if (row.uscc !== party.uscc)
+      throw invalidField('party.entityId', '所选检查对象的统一社会信用代码与当事人的不一致');
+    return row.id;
+  }
+  const [row] = await candidates.where(
+    and(eq(entities.uscc, party.uscc), like(orgs.path, `${actor.orgPath}%`)),
+  );
+  return row?.id ?? null;
 }
 
 /** Registers a lead (线索登记) in the actor's organisation with its party and at least two certified officers. */
@@ -87,6 +118,7 @@ export async function createCase(
       );
     if (!violation) throw invalidField('violationTypeId', '违法行为不在本机构适用的裁量基准中');
   }
+  const entityId = await resolvePartyEntity(db, actor, input.party);
   const id = await inTransaction(db, async (tx) => {
     const party = input.party;
     const [partyRow] = await tx
@@ -100,6 +132,7 @@ export async function createCase(
         legalRepresentative: party.kind === 'organisation' ? (party.legalRepresentative ?? null) : null,
         address: party.address ?? null,
         phone: party.phone ?? null,
+        entityId,
       })
       .returning({ id: parties.id });
     const [row] = await tx
@@ -132,7 +165,7 @@ export async function createCase(
       action: 'cases.create',
       entityType: 'penaltyCase',
       entityId: row!.id,
-      after: { ...row, party: input.party, officerIds },
+      after: { ...row, party: entityId ? { ...input.party, entityId } : input.party, officerIds },
     });
     return row!.id;
   });
@@ -170,6 +203,15 @@ export async function listCases(
     authorize(actor, owner, { what: '机构' });
     scopePath = owner.orgPath;
   }
+  if (query.entityId) {
+    // The entity's own page asks for its cases: an entity outside the actor's subtree does not exist for them.
+    const [entity] = await db
+      .select({ orgId: entities.orgId, orgPath: orgs.path })
+      .from(entities)
+      .innerJoin(orgs, eq(orgs.id, entities.orgId))
+      .where(eq(entities.id, query.entityId));
+    authorize(actor, entity, { what: '检查对象' });
+  }
   const today = chinaToday();
   const openDeadline = (condition = sql`true`) =>
     exists(
@@ -188,6 +230,12 @@ export async function listCases(
     like(orgs.path, `${scopePath}%`),
     query.state ? eq(penaltyCases.state, query.state) : undefined,
     query.violationTypeId ? eq(penaltyCases.violationTypeId, query.violationTypeId) : undefined,
+    query.entityId
+      ? inArray(
+          penaltyCases.partyId,
+          db.select({ id: parties.id }).from(parties).where(eq(parties.entityId, query.entityId)),
+        )
+      : undefined,
     query.officerId
       ? exists(
           db
@@ -269,14 +317,27 @@ function summarise(
 
 export async function getCase(db: Db, actor: Actor, caseId: string): Promise<CaseDetail> {
   const [row] = await db
-    .select({ c: penaltyCases, org: orgs, party: parties, assigneeName: users.displayName })
+    .select({
+      c: penaltyCases,
+      org: orgs,
+      party: parties,
+      assigneeName: users.displayName,
+      entity: {
+        id: entities.id,
+        name: entities.name,
+        category: entities.category,
+        riskLevel: entities.riskLevel,
+        creditLevel: entities.creditLevel,
+      },
+    })
     .from(penaltyCases)
     .innerJoin(orgs, eq(orgs.id, penaltyCases.orgId))
     .innerJoin(parties, eq(parties.id, penaltyCases.partyId))
+    .leftJoin(entities, eq(entities.id, parties.entityId))
     .leftJoin(users, eq(users.id, penaltyCases.assigneeId))
     .where(eq(penaltyCases.id, caseId));
   authorize(actor, row ? { orgId: row.c.orgId, orgPath: row.org.path } : null, { what: '案件' });
-  const { c, org, party } = row!;
+  const { c, org, party, entity } = row!;
   const today = chinaToday();
   const [next] = await db
     .select({ due: sql<string | null>`min(${procedureDeadlines.dueDate})::text` })
@@ -337,6 +398,13 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
       legalRepresentative: party.legalRepresentative,
       address: party.address,
       phone: party.phone,
+      entity: entity
+        ? {
+            ...entity,
+            riskLevel: entity.riskLevel as CaseDetailEntity['riskLevel'],
+            creditLevel: entity.creditLevel as CaseDetailEntity['creditLevel'],
+          }
+        : null,
     },
     officers,
     isMajor: c.isMajor,

@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp } from '../../test/test-app.ts';
-import { buildCertificate, buildOrgTree, loginTree, shiftDays } from '../../test/factories.ts';
+import { buildCertificate, buildOrgTree, loginTree, shiftDays, usccFor } from '../../test/factories.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
 import { procedureDeadlines } from '../../platform/procedure-engine/tables.ts';
+import { entities } from '../entities/tables.ts';
 import { penaltyCases } from './tables.ts';
 
 const t = await createTestApp();
@@ -94,4 +95,23 @@ test('an on-the-spot decision gets its numbered 决定书 and starts the 15-day 
     payload: { input: { filedOn: today } },
   });
   assert.equal(filed.statusCode, 200, filed.body);
+});
+
+test('an on-the-spot decision on an organisation links its 检查对象名录库 entry; a natural person is never linked', async () => {
+  const [entity] = await t.database.db
+    .insert(entities)
+    .values({
+      orgId: tree.instituteA.id,
+      uscc: usccFor(7001),
+      name: '某理发店',
+      category: '公共场所',
+      areaCode: '330102',
+    })
+    .returning();
+  const linked = await onTheSpot({ ...organisation, uscc: entity!.uscc }, 10_000);
+  assert.equal(linked.statusCode, 200, linked.body);
+  assert.equal(linked.json().party.entity.id, entity!.id);
+  const citizen = await onTheSpot({ ...person, entityId: entity!.id }, 10_000);
+  assert.equal(citizen.statusCode, 200, citizen.body);
+  assert.equal(citizen.json().party.entity, null);
 });

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { orgs, users } from '../../platform/orgs/tables.ts';
 import { storedFiles } from '../../platform/files/tables.ts';
+import { entities } from '../entities/tables.ts';
 
 /** 当事人: a natural person or an organisation, owned by the organisation that first recorded it. */
 export const parties = pgTable(
@@ -31,10 +32,13 @@ export const parties = pgTable(
     legalRepresentative: text('legal_representative'),
     address: text('address'),
     phone: text('phone'),
+    /** The 检查对象名录库 entry of an organisation party (same 统一社会信用代码, readable by the case's organisation). */
+    entityId: uuid('entity_id').references(() => entities.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('parties_org_idx').on(t.orgId),
+    index('parties_entity_idx').on(t.entityId),
     index('parties_uscc_idx').on(t.uscc),
     index('parties_uscc_trgm').using('gin', sql`${t.uscc} gin_trgm_ops`),
     index('parties_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),

@@ -135,6 +135,19 @@ const [entityA] = await db
     areaCode: '330102',
   })
   .returning();
+// A case whose organisation party has entityA's code: linked to it, found by the case list's entityId filter.
+const linkedCaseA = await postAsA1(
+  '/api/cases',
+  caseInput(tree, {
+    party: {
+      kind: 'organisation',
+      name: entityA!.name,
+      uscc: entityA!.uscc,
+      legalRepresentative: '王某',
+      address: '东川县人民路1号',
+    },
+  }),
+);
 const entityCsv = (code: string) =>
   Buffer.from(
     `统一社会信用代码,单位名称,类别,行政区划代码\n${code},东川县新单位,学校,330102\n坏代码,东川县坏行,学校,330102\n`,
@@ -727,4 +740,12 @@ describe('access: county B gets 404 for county A’s records on every route', ()
       });
     }
   }
+
+  test('GET /api/cases?entityId=: county A’s entity is not found for county B; county A lists its linked case', async () => {
+    const request = req('GET', `/api/cases?entityId=${entityA!.id}`);
+    for (const actor of countyB) assertHidden(await send(actor, request), `entityId filter as ${actor}`);
+    const own = await send('adminA', request);
+    assert.equal(own.statusCode, 200, own.body);
+    assert.deepEqual(itemsField('id')(own.json()), [linkedCaseA.id]);
+  });
 });

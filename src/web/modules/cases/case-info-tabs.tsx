@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
+import { creditLevelLabels, riskLevelLabels } from '../../../shared/entities/payloads.ts';
 import { partyKindLabels } from '../../../shared/cases/parties.ts';
 import { caseSourceLabels, type CaseDetail } from '../../../shared/cases/records.ts';
 import { formatYuan } from './case-labels.ts';
@@ -25,6 +27,22 @@ export function PartyInfo({ party }: { party: CaseDetail['party'] }) {
           <Descriptions.Item label="统一社会信用代码">{dash(party.uscc)}</Descriptions.Item>
           <Descriptions.Item label="法定代表人（负责人）">
             {dash(party.legalRepresentative)}
+          </Descriptions.Item>
+          <Descriptions.Item label="检查对象名录库" span={{ xs: 1, md: 2 }}>
+            {party.entity ? (
+              <Space wrap size={[8, 4]}>
+                <Link to={`/entities/${encodeURIComponent(party.entity.id)}`}>{party.entity.name}</Link>
+                <Tag>{party.entity.category}</Tag>
+                <Tag>{party.entity.riskLevel ? riskLevelLabels[party.entity.riskLevel] : '风险未评定'}</Tag>
+                <Tag>
+                  {party.entity.creditLevel
+                    ? `信用${creditLevelLabels[party.entity.creditLevel]}`
+                    : '信用未评定'}
+                </Tag>
+              </Space>
+            ) : (
+              '未关联（本机构及下级的名录中无此统一社会信用代码）'
+            )}
           </Descriptions.Item>
         </>
       )}

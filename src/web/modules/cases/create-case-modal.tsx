@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
   Col,
@@ -13,7 +13,8 @@ import {
   type FormRule,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, ApiRequestError } from '../../api.ts';
+import { api, ApiRequestError, type Page } from '../../api.ts';
+import type { Entity } from '../../../shared/entities/payloads.ts';
 import { useMe } from '../../platform/auth.tsx';
 import { FormModal, blankToNull } from '../../platform/form-modal.tsx';
 import { useIsPhone } from '../../platform/use-media-query.ts';
@@ -44,6 +45,8 @@ export type PartyValues = {
   legalRepresentative?: string;
   address: string;
   phone?: string;
+  /** The 检查对象名录库 entry picked to fill an organisation's fields. */
+  entityId?: string;
 };
 
 type Values = {
@@ -85,6 +88,7 @@ export function toParty(party: PartyValues): PartyInput {
     uscc: (party.uscc ?? '').trim().toUpperCase(),
     legalRepresentative: (party.legalRepresentative ?? '').trim(),
     ...common,
+    ...(party.entityId ? { entityId: party.entityId } : {}),
   };
 }
 
@@ -110,6 +114,69 @@ export function toCreateCaseInput(values: Values): CreateCaseInput {
     throw new ApiRequestError(422, 'VALIDATION', '登记内容有误，请按提示修改', fields);
   }
   return body;
+}
+
+/**
+ * Picks a unit of the 检查对象名录库 (searched on the server by name or 统一社会信用代码) and fills the party's fields
+ * from it; the case is then linked to that entry. Without a pick the server links the entry with the same code.
+ */
+function EntityPicker() {
+  const form = Form.useFormInstance<{ party: PartyValues }>();
+  const [found, setFound] = useState<Entity[]>([]);
+  const [searching, setSearching] = useState(false);
+  const latest = useRef(0);
+  const search = (text: string) => {
+    const q = text.trim();
+    const request = ++latest.current;
+    if (q.length < 2) {
+      setFound([]);
+      return;
+    }
+    setSearching(true);
+    api
+      .get<Page<Entity>>('/entities', { q, pageSize: 20 })
+      .then((page) => {
+        if (request === latest.current) setFound(page.items);
+      })
+      .catch(() => {
+        if (request === latest.current) setFound([]);
+      })
+      .finally(() => {
+        if (request === latest.current) setSearching(false);
+      });
+  };
+  const pick = (id: string | undefined) => {
+    const entity = found.find((e) => e.id === id);
+    if (!entity) return;
+    const party = form.getFieldValue('party') as PartyValues;
+    form.setFieldsValue({
+      party: {
+        ...party,
+        entityId: entity.id,
+        name: entity.name,
+        uscc: entity.uscc,
+        legalRepresentative: entity.legalRepresentative ?? party.legalRepresentative,
+        address: entity.address ?? party.address,
+      },
+    });
+  };
+  return (
+    <Form.Item
+      name={['party', 'entityId']}
+      label="从检查对象名录库选择"
+      extra="按单位名称或统一社会信用代码查找，选中后填入当事人信息（可选）"
+    >
+      <Select
+        allowClear
+        showSearch={{ filterOption: false, onSearch: search }}
+        loading={searching}
+        placeholder="输入至少2个字查找"
+        notFoundContent={searching ? '查找中…' : '未找到'}
+        options={found.map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` }))}
+        onChange={pick}
+      />
+    </Form.Item>
+  );
 }
 
 /** 当事人 under the form's `party` key (公民 or 法人/其他组织), shared by 登记线索 and 当场处罚. */
@@ -156,6 +223,9 @@ export function PartyFields() {
           </>
         ) : (
           <>
+            <Col xs={24}>
+              <EntityPicker />
+            </Col>
             <Col xs={24} md={12}>
               <Form.Item name={['party', 'name']} label="名称" rules={required('请填写单位名称')}>
                 <Input maxLength={100} />

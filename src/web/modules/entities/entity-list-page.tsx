@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import {
   Button,
   Card,
-  Descriptions,
   Drawer,
   Flex,
   Input,
@@ -13,6 +12,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../../platform/auth.tsx';
 import { RecordTable } from '../../platform/record-table.tsx';
 import { useIsPhone } from '../../platform/use-media-query.ts';
@@ -24,6 +24,7 @@ import {
 } from '../../../shared/entities/payloads.ts';
 import { EntityFormModal } from './entity-form-modal.tsx';
 import { EntityImportModal } from './entity-import-modal.tsx';
+import { EntityCases, EntityDetails, entityLink } from './entity-details.tsx';
 import { categoryOptions, creditOptions, labelOf, riskOptions, statusOptions } from './entity-labels.ts';
 
 const riskColors: Record<string, string> = { low: 'green', medium: 'orange', high: 'red' };
@@ -184,26 +185,18 @@ export function EntityListPage() {
         }
       >
         {selected && (
-          <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label="统一社会信用代码">{selected.uscc}</Descriptions.Item>
-            <Descriptions.Item label="类别">{selected.category}</Descriptions.Item>
-            <Descriptions.Item label="行政区划代码">{selected.areaCode}</Descriptions.Item>
-            <Descriptions.Item label="地址">{selected.address ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="法定代表人（负责人）">
-              {selected.legalRepresentative ?? '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label="风险等级">
-              {labelOf(riskLevelLabels, selected.riskLevel)}
-            </Descriptions.Item>
-            <Descriptions.Item label="信用等级">
-              {labelOf(creditLevelLabels, selected.creditLevel)}
-            </Descriptions.Item>
-            <Descriptions.Item label="状态">{entityStatusLabels[selected.status]}</Descriptions.Item>
-            <Descriptions.Item label="所属机构">{selected.orgName}</Descriptions.Item>
-            <Descriptions.Item label="更新时间">
-              {new Date(selected.updatedAt).toLocaleString('zh-CN')}
-            </Descriptions.Item>
-          </Descriptions>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <EntityDetails entity={selected} />
+            <Link to={entityLink(selected.id)}>打开检查对象页面</Link>
+            {can('procedures.act') && (
+              <>
+                <Typography.Title level={5} style={{ margin: 0 }}>
+                  行政处罚案件
+                </Typography.Title>
+                <EntityCases entityId={selected.id} />
+              </>
+            )}
+          </Space>
         )}
       </Drawer>
       {canManage && (
