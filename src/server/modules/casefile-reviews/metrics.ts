@@ -2,9 +2,9 @@
 // the round (the reviewing body's work, as its report quotes it): a city round over county files counts for the
 // city (and nowhere in the counties' own figures), a county round for the county and, through the subtree, the
 // city. A case reviewed in two rounds counts in each, since each is a review carried out.
-import { and, count, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { MetricId } from '../../../shared/metrics/catalog.ts';
-import { inSubtree, registerMetric, type MetricScope } from '../../platform/metrics/registry.ts';
+import { inSubtree, registerCountMetric, type MetricScope } from '../../platform/metrics/registry.ts';
 import { penaltyCases } from '../cases/tables.ts';
 import { casefileReviewFiles, casefileReviewRounds } from './tables.ts';
 
@@ -16,39 +16,35 @@ function reviewMetric(id: MetricId, condition?: SQL): void {
       lte(casefileReviewFiles.scoredOn, scope.to),
       condition,
     );
-  registerMetric({
+  registerCountMetric({
     id,
-    compute: async (db, scope) =>
-      (await db.select({ n: count() }).from(casefileReviewFiles).where(where(scope)))[0]?.n ?? 0,
-    records: async (db, scope, page) => {
-      const [total] = await db.select({ n: count() }).from(casefileReviewFiles).where(where(scope));
-      const rows = await db
-        .select({
-          id: casefileReviewFiles.id,
-          caseId: casefileReviewFiles.caseId,
-          scoredOn: casefileReviewFiles.scoredOn,
-          totalScore: casefileReviewFiles.totalScore,
-          caseTitle: penaltyCases.title,
-          roundName: casefileReviewRounds.name,
-        })
-        .from(casefileReviewFiles)
-        .innerJoin(penaltyCases, eq(penaltyCases.id, casefileReviewFiles.caseId))
-        .innerJoin(casefileReviewRounds, eq(casefileReviewRounds.id, casefileReviewFiles.roundId))
-        .where(where(scope))
-        .orderBy(casefileReviewFiles.scoredOn, casefileReviewFiles.id)
-        .limit(page.limit)
-        .offset(page.offset);
-      return {
-        total: total?.n ?? 0,
-        items: rows.map((r) => ({
-          id: r.id,
-          title: `${r.caseTitle}（${r.roundName}，${r.totalScore}分）`,
-          date: r.scoredOn,
-          value: null,
-          link: `/cases/${r.caseId}`,
-        })),
-      };
-    },
+    table: casefileReviewFiles,
+    where,
+    page: async (db, condition, page) =>
+      (
+        await db
+          .select({
+            id: casefileReviewFiles.id,
+            caseId: casefileReviewFiles.caseId,
+            scoredOn: casefileReviewFiles.scoredOn,
+            totalScore: casefileReviewFiles.totalScore,
+            caseTitle: penaltyCases.title,
+            roundName: casefileReviewRounds.name,
+          })
+          .from(casefileReviewFiles)
+          .innerJoin(penaltyCases, eq(penaltyCases.id, casefileReviewFiles.caseId))
+          .innerJoin(casefileReviewRounds, eq(casefileReviewRounds.id, casefileReviewFiles.roundId))
+          .where(condition)
+          .orderBy(casefileReviewFiles.scoredOn, casefileReviewFiles.id)
+          .limit(page.limit)
+          .offset(page.offset)
+      ).map((r) => ({
+        id: r.id,
+        title: `${r.caseTitle}（${r.roundName}，${r.totalScore}分）`,
+        date: r.scoredOn,
+        value: null,
+        link: `/cases/${r.caseId}`,
+      })),
   });
 }
 

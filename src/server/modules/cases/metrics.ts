@@ -2,7 +2,12 @@ import { and, count, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { MetricId } from '../../../shared/metrics/catalog.ts';
 import { procedureSteps } from '../../platform/procedure-engine/tables.ts';
-import { inSubtree, registerMetric, type MetricScope } from '../../platform/metrics/registry.ts';
+import {
+  inSubtree,
+  registerCountMetric,
+  registerMetric,
+  type MetricScope,
+} from '../../platform/metrics/registry.ts';
 import { penaltyCases, publicationBatches, publications } from './tables.ts';
 
 const between = (dateColumn: PgColumn, scope: MetricScope) =>
@@ -64,36 +69,32 @@ function stepMetric(id: MetricId, action: string): void {
       inSubtree(procedureSteps.orgId, scope),
       sql`(${procedureSteps.at} at time zone 'Asia/Shanghai')::date between ${scope.from} and ${scope.to}`,
     );
-  registerMetric({
+  registerCountMetric({
     id,
-    compute: async (db, scope) =>
-      (await db.select({ n: count() }).from(procedureSteps).where(where(scope)))[0]?.n ?? 0,
-    records: async (db, scope, page) => {
-      const [total] = await db.select({ n: count() }).from(procedureSteps).where(where(scope));
-      const rows = await db
-        .select({
-          id: procedureSteps.id,
-          recordId: procedureSteps.recordId,
-          title: penaltyCases.title,
-          at: procedureSteps.at,
-        })
-        .from(procedureSteps)
-        .innerJoin(penaltyCases, eq(penaltyCases.id, procedureSteps.recordId))
-        .where(where(scope))
-        .orderBy(procedureSteps.at)
-        .limit(page.limit)
-        .offset(page.offset);
-      return {
-        total: total?.n ?? 0,
-        items: rows.map((r) => ({
-          id: r.id,
-          title: r.title,
-          date: r.at.toISOString().slice(0, 10),
-          value: null,
-          link: caseLink(r.recordId),
-        })),
-      };
-    },
+    table: procedureSteps,
+    where,
+    page: async (db, condition, page) =>
+      (
+        await db
+          .select({
+            id: procedureSteps.id,
+            recordId: procedureSteps.recordId,
+            title: penaltyCases.title,
+            at: procedureSteps.at,
+          })
+          .from(procedureSteps)
+          .innerJoin(penaltyCases, eq(penaltyCases.id, procedureSteps.recordId))
+          .where(condition)
+          .orderBy(procedureSteps.at)
+          .limit(page.limit)
+          .offset(page.offset)
+      ).map((r) => ({
+        id: r.id,
+        title: r.title,
+        date: r.at.toISOString().slice(0, 10),
+        value: null,
+        link: caseLink(r.recordId),
+      })),
   });
 }
 

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { count, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { orgs } from '../orgs/tables.ts';
 import type { MetricId } from '../../../shared/metrics/catalog.ts';
@@ -33,6 +33,32 @@ const metrics = new Map<MetricId, MetricDefinition>();
 /** Modules register their metrics at import time, one declaration each. */
 export function registerMetric(definition: MetricDefinition): void {
   metrics.set(definition.id, definition);
+}
+
+/**
+ * A metric that counts the rows of one table matching `where` in the scope; `page` lists one page of those rows as
+ * records (with whatever joins make them readable). The count and the list cannot drift apart: both use `where`.
+ */
+export function registerCountMetric(definition: {
+  id: MetricId;
+  table: PgTable;
+  where: (scope: MetricScope) => SQL | undefined;
+  page: (
+    db: Db,
+    where: SQL | undefined,
+    page: { limit: number; offset: number },
+  ) => Promise<MetricRecordRow[]>;
+}): void {
+  const countOf = async (db: Db, where: SQL | undefined) =>
+    (await db.select({ n: count() }).from(definition.table).where(where))[0]?.n ?? 0;
+  registerMetric({
+    id: definition.id,
+    compute: (db, scope) => countOf(db, definition.where(scope)),
+    records: async (db, scope, page) => {
+      const where = definition.where(scope);
+      return { total: await countOf(db, where), items: await definition.page(db, where, page) };
+    },
+  });
 }
 
 export function findMetric(id: string): MetricDefinition | undefined {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Drawer, Form, Input, Select, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
@@ -42,9 +42,42 @@ function useSave<V>(form: ReturnType<typeof Form.useForm<V>>[0], onSaved: () => 
   return { saving, error, save, clearError: () => setError(undefined) };
 }
 
+/** The drawer both editors share: full width on a phone, 取消/保存 at the top, the error the fields did not take. */
+function EditDrawer(props: {
+  open: boolean;
+  title: string;
+  width: number;
+  saving: boolean;
+  error: string | undefined;
+  onClose: () => void;
+  onSave: () => void;
+  children: ReactNode;
+}) {
+  const isPhone = useIsPhone();
+  return (
+    <Drawer
+      open={props.open}
+      title={props.title}
+      onClose={props.onClose}
+      size={isPhone ? '100%' : props.width}
+      forceRender
+      extra={
+        <Space>
+          <Button onClick={props.onClose}>取消</Button>
+          <Button type="primary" loading={props.saving} onClick={props.onSave}>
+            保存
+          </Button>
+        </Space>
+      }
+    >
+      {props.error && <Alert type="error" showIcon title={props.error} style={{ marginBottom: 12 }} />}
+      {props.children}
+    </Drawer>
+  );
+}
+
 /** 编辑裁量基准: a violation type's title, bases and tiers; the server reads each tier's fine range again. */
 export function ViolationTypeEditDrawer({ row, onClose, onSaved }: DrawerProps<ViolationType>) {
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<UpdateViolationTypeInput>();
   const { saving, error, save, clearError } = useSave(form, onSaved);
   useEffect(() => {
@@ -61,22 +94,15 @@ export function ViolationTypeEditDrawer({ row, onClose, onSaved }: DrawerProps<V
   }, [row, form]);
 
   return (
-    <Drawer
+    <EditDrawer
       open={row !== undefined}
       title="编辑裁量基准"
+      width={720}
+      saving={saving}
+      error={error}
       onClose={onClose}
-      size={isPhone ? '100%' : 720}
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
+      onSave={() => form.submit()}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form<UpdateViolationTypeInput>
         form={form}
         layout="vertical"
@@ -155,13 +181,12 @@ export function ViolationTypeEditDrawer({ row, onClose, onSaved }: DrawerProps<V
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </EditDrawer>
   );
 }
 
 /** 编辑减免清单事项: matter, basis, conditions, and 停用 (a rule no longer offered, kept for the record). */
 export function MitigationRuleEditDrawer({ row, onClose, onSaved }: DrawerProps<MitigationRule>) {
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<UpdateMitigationRuleInput>();
   const { saving, error, save, clearError } = useSave(form, onSaved);
   useEffect(() => {
@@ -178,22 +203,15 @@ export function MitigationRuleEditDrawer({ row, onClose, onSaved }: DrawerProps<
   }, [row, form]);
 
   return (
-    <Drawer
+    <EditDrawer
       open={row !== undefined}
       title="编辑减免清单事项"
+      width={560}
+      saving={saving}
+      error={error}
       onClose={onClose}
-      size={isPhone ? '100%' : 560}
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Space>
-      }
+      onSave={() => form.submit()}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form<UpdateMitigationRuleInput>
         form={form}
         layout="vertical"
@@ -246,6 +264,6 @@ export function MitigationRuleEditDrawer({ row, onClose, onSaved }: DrawerProps<
           <Switch checkedChildren="有效" unCheckedChildren="停用" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </EditDrawer>
   );
 }
