@@ -185,6 +185,8 @@ await importInspectionItems(
 );
 const entityRow = () => rows(entities, eq(entities.id, entityA!.id));
 const importJobRows = () => rows(entityImportJobs, inCountyA(entityImportJobs.orgId));
+// The finished job alone: another fixture's import may still be running in the background and change its own row.
+const finishedImportJobA = () => rows(entityImportJobs, eq(entityImportJobs.id, importJobA.id));
 
 // County A's 案卷评查: closed cases, a round opened by its admin and a file in it.
 const [caseARow] = await db.select().from(penaltyCases).where(eq(penaltyCases.id, caseA.id));
@@ -560,11 +562,11 @@ const fixtures: Record<string, Fixture> = {
   'GET /api/entities/imports': list('/api/entities/imports', 'id', async () => [importJobA.id]),
   'GET /api/entities/imports/:id': record(
     req('GET', `/api/entities/imports/${importJobA.id}`),
-    importJobRows,
+    finishedImportJobA,
   ),
   'GET /api/entities/imports/:id/rejections': record(
     req('GET', `/api/entities/imports/${importJobA.id}/rejections`),
-    importJobRows,
+    finishedImportJobA,
   ),
   'GET /api/inspection-items': list(
     '/api/inspection-items?pageSize=200',
