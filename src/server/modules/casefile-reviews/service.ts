@@ -42,7 +42,7 @@ import type {
 } from '../../../shared/casefile-reviews/payloads.ts';
 import { ordinaryPenaltyProcedure, simplePenaltyProcedure } from '../../../shared/cases/procedure.ts';
 import { chinaToday } from '../../../shared/officers/eligibility.ts';
-import { type Actor, type Owned, authorize } from '../../platform/access/actor.ts';
+import { type Actor, type Owned, actingOrgId, authorize } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { AppError, conflict, invalidField, notFound, unprocessable } from '../../platform/errors.ts';
 import { inSubtree } from '../../platform/metrics/registry.ts';
@@ -99,7 +99,7 @@ async function rubricOf(db: Db, orgPath: string) {
 }
 
 async function ownOrg(db: Db, actor: Actor, need: { write?: boolean } = {}) {
-  const own = await findOrgOwner(db, actor.orgId);
+  const own = await findOrgOwner(db, actingOrgId(actor));
   authorize(actor, own, {
     what: '机构',
     write: need.write,
@@ -122,7 +122,7 @@ export async function getRubric(db: Db, actor: Actor): Promise<Rubric> {
 
 /** Saves the organisation's own rubric (a new version); rounds already opened keep the copy they took. */
 export async function saveRubric(db: Db, actor: Actor, input: RubricInput): Promise<Rubric> {
-  await ownOrg(db, actor, { write: true });
+  const own = await ownOrg(db, actor, { write: true });
   const items: RubricItem[] = input.items.map((item) => ({
     ...item,
     id: item.id ?? randomUUID().slice(0, 8),
@@ -132,18 +132,18 @@ export async function saveRubric(db: Db, actor: Actor, input: RubricInput): Prom
   await inTransaction(db, async (tx) => {
     const before = await rubricOf(tx, actor.orgPath);
     // The organisation's own versions count from 1, whether it leaves the default or a parent's standard.
-    const version = before.sourceOrgId === actor.orgId ? before.version + 1 : 1;
+    const version = before.sourceOrgId === own.orgId ? before.version + 1 : 1;
     const values = { version, items, updatedBy: actor.userId, updatedAt: new Date() };
     await tx
       .insert(casefileRubrics)
-      .values({ orgId: actor.orgId, ...values })
+      .values({ orgId: own.orgId, ...values })
       .onConflictDoUpdate({ target: casefileRubrics.orgId, set: values });
     await recordAudit(tx, {
       actor,
       orgId: actor.orgId,
       action: 'casefileReviews.saveRubric',
       entityType: 'casefileRubric',
-      entityId: actor.orgId,
+      entityId: own.orgId,
       before,
       after: { version: values.version, items },
     });
@@ -220,7 +220,7 @@ function detailOf(row: Awaited<ReturnType<typeof requireRound>>): RoundDetail {
 
 /** Opens a round in the actor's organisation with a copy of its current rubric. */
 export async function createRound(db: Db, actor: Actor, input: CreateRoundInput): Promise<RoundDetail> {
-  await ownOrg(db, actor, { write: true });
+  const own = await ownOrg(db, actor, { write: true });
   const rubric = await rubricOf(db, actor.orgPath);
   if (input.excellenceThreshold > rubricTotal(rubric.items))
     throw invalidField('excellenceThreshold', `优秀分数线不能高于评查标准总分${rubricTotal(rubric.items)}分`);
@@ -228,7 +228,7 @@ export async function createRound(db: Db, actor: Actor, input: CreateRoundInput)
     const [row] = await tx
       .insert(casefileReviewRounds)
       .values({
-        orgId: actor.orgId,
+        orgId: own.orgId,
         year: input.year,
         name: input.name,
         periodFrom: input.periodFrom,

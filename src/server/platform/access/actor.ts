@@ -16,6 +16,15 @@ export type Actor = {
 /** A row owned by an organisation, with that organisation's materialised path. */
 export type Owned = { orgId: string; orgPath: string };
 
+/**
+ * The organisation the actor acts for: their own, or — for the staff of a 科室, whose scope is the organ's subtree
+ * (auth/service.ts) — the organ (委/局/所) itself. Records that belong to "the actor's organisation" as a body
+ * (a 评查 round, a rubric) belong to this one.
+ */
+export function actingOrgId(actor: Actor): string {
+  return actor.orgPath.split('/').filter(Boolean).at(-1)!;
+}
+
 export function canRead(actor: Actor, owner: Owned): boolean {
   return owner.orgPath.startsWith(actor.orgPath);
 }
