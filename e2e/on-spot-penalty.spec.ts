@@ -25,13 +25,18 @@ test('officer1 decides a fine on the spot; 第五十一条 is shown first and en
 
   await fillForm(dialog, { 姓名: '孙某某', 身份证号: partyIdNumber, 住址: '东川县城关镇解放路12号' });
   // The violation comes from the 裁量基准; choosing one names the case after the party and the violation.
-  await formItem(dialog, '违法行为').locator('.ant-select').click();
-  const firstViolation = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .first();
-  const violation = (await firstViolation.innerText()).trim();
-  await firstViolation.click();
-  await expect(dialog.getByLabel('案件名称')).toHaveValue(`孙某某${violation.replace(/案$/, '')}案`);
+  // On a loaded machine a click can land while the list is still animating in: check the title, and retry.
+  await expect(async () => {
+    await formItem(dialog, '违法行为').locator('.ant-select').click();
+    const firstViolation = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .first();
+    const violation = (await firstViolation.innerText({ timeout: 5_000 })).trim();
+    await firstViolation.click({ timeout: 5_000 });
+    await expect(dialog.getByLabel('案件名称')).toHaveValue(`孙某某${violation.replace(/案$/, '')}案`, {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 30_000 });
   await expect(formItem(dialog, '违法行为')).toContainText('依据：');
 
   await fillForm(dialog, { 违法事实: facts, 处罚种类: ['警告', '罚款'], 地点: '东川县城关镇解放路12号' });
