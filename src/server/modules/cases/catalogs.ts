@@ -1,5 +1,5 @@
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type {
@@ -25,7 +25,8 @@ import {
   type MitigationRule,
 } from '../../../shared/cases/mitigation.ts';
 import { orgs } from '../../platform/orgs/tables.ts';
-import { type Actor, authorize, requirePermission } from '../../platform/access/actor.ts';
+import { adoptedAbove, importCatalogRows } from '../../platform/catalogs/catalog-import.ts';
+import { type Actor, authorize } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { mitigationRules, penaltyCases, violationTypes } from './tables.ts';
@@ -34,98 +35,52 @@ type CaseRow = typeof penaltyCases.$inferSelect;
 import { requireCase } from './service.ts';
 import { flagsOf, loadCase, storedProposalOf } from './case-flags.ts';
 
-// A catalog applies to the organisation that adopted it and everything below it (a province's benchmark binds its counties).
-const appliesToActor = (
-  orgIdColumn: typeof violationTypes.orgId | typeof mitigationRules.orgId,
-  actor: Actor,
-) => sql`${orgIdColumn} in (select ${orgs.id} from ${orgs} where ${actor.orgPath} like ${orgs.path} || '%')`;
-
-type CatalogError = { line: number; field: string; message: string };
+const appliesToActor = (orgIdColumn: PgColumn, actor: Actor) => adoptedAbove(orgIdColumn, actor.orgPath);
 
 /** Imports a 裁量基准 CSV (layout of catalogs/discretion_benchmarks.csv) into the actor's organisation; re-import updates. */
-export async function importDiscretionCatalog(
-  db: Db,
-  actor: Actor | null,
-  orgId: string,
-  csv: string,
-): Promise<{ imported: number; errors: CatalogError[] }> {
-  if (actor) requirePermission(actor, 'catalogs.manage');
+export async function importDiscretionCatalog(db: Db, actor: Actor | null, orgId: string, csv: string) {
   const { violations, errors } = parseDiscretionCsv(csv);
-  if (violations.length === 0)
-    throw invalidField(
-      'csv',
-      errors[0] ? `第${errors[0].line}行：${errors[0].message}` : '没有可导入的违法行为',
-    );
-  await inTransaction(db, async (tx) => {
-    for (const v of violations) {
-      const values = {
-        orgId,
-        code: v.id,
-        specialty: v.specialty,
-        title: v.title,
-        legalBasis: v.legalBasis,
-        penaltyBasis: v.penaltyBasis,
-        source: v.document,
-        tiers: v as unknown as Record<string, unknown>,
-      };
-      await tx
-        .insert(violationTypes)
-        .values(values)
-        .onConflictDoUpdate({ target: [violationTypes.orgId, violationTypes.code], set: values });
-    }
-    await recordAudit(tx, {
-      actor,
-      orgId,
-      action: 'catalogs.importDiscretion',
-      entityType: 'violationTypes',
-      entityId: orgId,
-      after: { imported: violations.length, codes: violations.map((v) => v.id), errors },
-    });
+  return importCatalogRows(db, actor, orgId, {
+    permission: 'catalogs.manage',
+    parsed: { rows: violations, errors },
+    emptyMessage: '没有可导入的违法行为',
+    table: violationTypes,
+    conflictTarget: [violationTypes.orgId, violationTypes.code],
+    valuesOf: (v) => ({
+      code: v.id,
+      specialty: v.specialty,
+      title: v.title,
+      legalBasis: v.legalBasis,
+      penaltyBasis: v.penaltyBasis,
+      source: v.document,
+      tiers: v as unknown as Record<string, unknown>,
+    }),
+    codeOf: (v) => v.id,
+    audit: { action: 'catalogs.importDiscretion', entityType: 'violationTypes' },
   });
-  return { imported: violations.length, errors };
 }
 
 /** Imports a 减免清单 CSV (layout of catalogs/mitigation_lists.csv); drafts are kept but marked. */
-export async function importMitigationCatalog(
-  db: Db,
-  actor: Actor | null,
-  orgId: string,
-  csv: string,
-): Promise<{ imported: number; errors: CatalogError[] }> {
-  if (actor) requirePermission(actor, 'catalogs.manage');
+export async function importMitigationCatalog(db: Db, actor: Actor | null, orgId: string, csv: string) {
   const { rules, errors } = parseMitigationCsv(csv);
-  if (rules.length === 0)
-    throw invalidField(
-      'csv',
-      errors[0] ? `第${errors[0].line}行：${errors[0].message}` : '没有可导入的减免事项',
-    );
-  await inTransaction(db, async (tx) => {
-    for (const r of rules) {
-      const values = {
-        orgId,
-        code: r.id,
-        listKind: r.listKind,
-        matter: r.matter,
-        basis: r.basis,
-        conditions: r.conditions,
-        source: r.source.document,
-        definition: r as unknown as Record<string, unknown>,
-      };
-      await tx
-        .insert(mitigationRules)
-        .values(values)
-        .onConflictDoUpdate({ target: [mitigationRules.orgId, mitigationRules.code], set: values });
-    }
-    await recordAudit(tx, {
-      actor,
-      orgId,
-      action: 'catalogs.importMitigation',
-      entityType: 'mitigationRules',
-      entityId: orgId,
-      after: { imported: rules.length, codes: rules.map((r) => r.id), errors },
-    });
+  return importCatalogRows(db, actor, orgId, {
+    permission: 'catalogs.manage',
+    parsed: { rows: rules, errors },
+    emptyMessage: '没有可导入的减免事项',
+    table: mitigationRules,
+    conflictTarget: [mitigationRules.orgId, mitigationRules.code],
+    valuesOf: (r) => ({
+      code: r.id,
+      listKind: r.listKind,
+      matter: r.matter,
+      basis: r.basis,
+      conditions: r.conditions,
+      source: r.source.document,
+      definition: r as unknown as Record<string, unknown>,
+    }),
+    codeOf: (r) => r.id,
+    audit: { action: 'catalogs.importMitigation', entityType: 'mitigationRules' },
   });
-  return { imported: rules.length, errors };
 }
 
 /** A catalog row with its organisation's path, for `authorize`; undefined when there is none. */
